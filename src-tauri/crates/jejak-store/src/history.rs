@@ -1,0 +1,137 @@
+//! Undo/redo that lives in the library file: one `history` row per undo step.
+
+use jejak_core::{now_millis, HistoryState, Id, Op, Patch};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::apply::{apply, Touched};
+use crate::rows;
+use crate::{Result, StoreError};
+
+/// Applies a group of ops as one undo step. Runs inside the caller's transaction.
+pub(crate) fn record_group(conn: &Connection, map_id: Id, ops: &[Op]) -> Result<Patch> {
+    if ops.is_empty() {
+        return Err(jejak_core::validate::Invalid::new(
+            "an edit must contain at least one operation",
+        )
+        .into());
+    }
+    rows::map_meta(conn, map_id)?;
+    let mut touched = Touched::default();
+    let mut forward = Vec::with_capacity(ops.len());
+    let mut inverses = Vec::with_capacity(ops.len());
+    for op in ops {
+        let applied = apply(conn, map_id, op, &mut touched)?;
+        forward.push(applied.resolved);
+        inverses.push(applied.inverse);
+    }
+    // Undo runs the inverses of the last op first.
+    let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    // A new edit makes the undone steps unreachable: drop them (no branching history).
+    conn.execute(
+        "DELETE FROM history WHERE map_id = ?1 AND undone = 1",
+        [map_id.to_string()],
+    )?;
+    conn.execute(
+        "INSERT INTO history (map_id, forward, inverse, undone, created_at) VALUES (?1, ?2, ?3, 0, ?4)",
+        params![map_id.to_string(), to_json(&forward)?, to_json(&inverse)?, now_millis()],
+    )?;
+    finish(conn, map_id, touched)
+}
+
+/// Undoes the latest step; a no-op patch when there is nothing to undo.
+pub(crate) fn undo(conn: &Connection, map_id: Id) -> Result<Patch> {
+    rows::map_meta(conn, map_id)?;
+    let step: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
+            [map_id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    replay(conn, map_id, step, 1)
+}
+
+/// Redoes the earliest undone step; a no-op patch when there is nothing to redo.
+pub(crate) fn redo(conn: &Connection, map_id: Id) -> Result<Patch> {
+    rows::map_meta(conn, map_id)?;
+    let step: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
+            [map_id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    replay(conn, map_id, step, 0)
+}
+
+fn replay(
+    conn: &Connection,
+    map_id: Id,
+    step: Option<(i64, String)>,
+    undone: i64,
+) -> Result<Patch> {
+    let Some((seq, json)) = step else {
+        return Ok(Patch {
+            history: state(conn, map_id)?,
+            ..Patch::default()
+        });
+    };
+    let ops: Vec<Op> = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Corrupt(format!("history step {seq} cannot be read: {e}")))?;
+    let mut touched = Touched::default();
+    for op in &ops {
+        apply(conn, map_id, op, &mut touched)?;
+    }
+    conn.execute(
+        "UPDATE history SET undone = ?1 WHERE seq = ?2",
+        params![undone, seq],
+    )?;
+    finish(conn, map_id, touched)
+}
+
+pub(crate) fn state(conn: &Connection, map_id: Id) -> Result<HistoryState> {
+    let (can_undo, can_redo) = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM history WHERE map_id = ?1 AND undone = 0),
+                EXISTS(SELECT 1 FROM history WHERE map_id = ?1 AND undone = 1)",
+        [map_id.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(HistoryState { can_undo, can_redo })
+}
+
+/// Stamps the map as changed and reads back the final state of everything touched.
+fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
+    conn.execute(
+        "UPDATE maps SET updated_at = ?1 WHERE id = ?2",
+        params![now_millis(), map_id.to_string()],
+    )?;
+    let mut patch = Patch {
+        map: Some(rows::map_meta(conn, map_id)?),
+        ..Patch::default()
+    };
+    for id in touched.stages {
+        match rows::find_stage(conn, map_id, id)? {
+            Some(s) => patch.stages.push(s),
+            None => patch.deleted_stages.push(id),
+        }
+    }
+    for id in touched.lanes {
+        match rows::find_lane(conn, map_id, id)? {
+            Some(l) => patch.lanes.push(l),
+            None => patch.deleted_lanes.push(id),
+        }
+    }
+    for id in touched.cards {
+        match rows::find_card(conn, map_id, id)? {
+            Some(c) => patch.cards.push(c),
+            None => patch.deleted_cards.push(id),
+        }
+    }
+    patch.history = state(conn, map_id)?;
+    Ok(patch)
+}
+
+fn to_json(ops: &[Op]) -> Result<String> {
+    serde_json::to_string(ops)
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode history: {e}")))
+}

@@ -1,0 +1,298 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+//! Edits through operations, undo/redo that survives reopening the file, and library actions.
+
+use jejak_core::templates::{Locale, Template};
+use jejak_core::{new_id, LaneKind, NewCard, NewLane, NewStage, Op, Place};
+use jejak_store::{Library, StoreError};
+
+fn journey(dir: &tempfile::TempDir) -> (Library, jejak_core::MapDoc) {
+    let mut lib = Library::open(&dir.path().join("lib.jejak")).unwrap();
+    let map = lib
+        .create_map(Template::CustomerJourney, Locale::En, None)
+        .unwrap();
+    let doc = lib.load_map(map.id).unwrap();
+    (lib, doc)
+}
+
+fn new_card(doc: &jejak_core::MapDoc, stage: usize, title: &str) -> Op {
+    Op::CreateCard {
+        card: NewCard {
+            id: new_id(),
+            stage_id: doc.stages[stage].id,
+            lane_id: doc.lanes[0].id,
+            title: title.into(),
+            body: String::new(),
+        },
+        place: Place::End,
+    }
+}
+
+#[test]
+fn templates_seed_stages_and_lanes_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open(&dir.path().join("lib.jejak")).unwrap();
+    let m = lib
+        .create_map(Template::PurchasePhases, Locale::Id, None)
+        .unwrap();
+    let doc = lib.load_map(m.id).unwrap();
+    let names: Vec<_> = doc.stages.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Pra-pembelian",
+            "Pembelian",
+            "Pasca-pembelian",
+            "Layanan & dukungan"
+        ]
+    );
+    assert_eq!(doc.lanes[0].kind, LaneKind::Touchpoints);
+    assert_eq!(m.title, "Titik sentuh per fase pembelian");
+    assert!(!doc.history.can_undo);
+}
+
+#[test]
+fn an_edit_is_on_disk_and_undoable_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.jejak");
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let op = new_card(&doc, 0, "Sees an Instagram ad");
+    let patch = lib.apply(map_id, &[op]).unwrap();
+    assert_eq!(patch.cards.len(), 1);
+    assert!(patch.history.can_undo);
+    let card_id = patch.cards[0].id;
+    lib.apply(
+        map_id,
+        &[Op::UpdateCard {
+            id: card_id,
+            title: "Sees an ad".into(),
+            body: "on <b>IG</b>".into(),
+        }],
+    )
+    .unwrap();
+    drop(lib);
+
+    let mut lib = Library::open(&path).unwrap();
+    let doc = lib.load_map(map_id).unwrap();
+    assert_eq!(doc.cards[0].title, "Sees an ad");
+    assert_eq!(doc.cards[0].body, "on <b>IG</b>");
+    assert!(doc.history.can_undo);
+
+    let patch = lib.undo(map_id).unwrap();
+    assert_eq!(patch.cards[0].title, "Sees an Instagram ad");
+    let patch = lib.undo(map_id).unwrap();
+    assert_eq!(patch.deleted_cards, vec![card_id]);
+    assert!(!patch.history.can_undo && patch.history.can_redo);
+    // Nothing left to undo is not an error.
+    assert!(lib.undo(map_id).unwrap().cards.is_empty());
+    lib.redo(map_id).unwrap();
+    let patch = lib.redo(map_id).unwrap();
+    assert_eq!(patch.cards[0].title, "Sees an ad");
+    assert!(!patch.history.can_redo);
+}
+
+#[test]
+fn deleting_a_stage_with_cards_is_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    lib.apply(
+        map_id,
+        &[
+            new_card(&doc, 1, "a"),
+            new_card(&doc, 1, "b"),
+            new_card(&doc, 2, "c"),
+        ],
+    )
+    .unwrap();
+    let before = lib.load_map(map_id).unwrap();
+    let patch = lib
+        .apply(
+            map_id,
+            &[Op::DeleteStage {
+                id: doc.stages[1].id,
+            }],
+        )
+        .unwrap();
+    assert_eq!(patch.deleted_stages, vec![doc.stages[1].id]);
+    assert_eq!(patch.deleted_cards.len(), 2);
+    lib.undo(map_id).unwrap();
+    let after = lib.load_map(map_id).unwrap();
+    assert_eq!(before.stages, after.stages);
+    assert_eq!(before.cards, after.cards);
+}
+
+#[test]
+fn a_failing_group_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let bad = Op::RenameStage {
+        id: new_id(),
+        title: "Ghost".into(),
+    };
+    let err = lib
+        .apply(map_id, &[new_card(&doc, 0, "kept?"), bad])
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+    let doc2 = lib.load_map(map_id).unwrap();
+    assert!(doc2.cards.is_empty());
+    assert!(!doc2.history.can_undo);
+    let blank = lib.apply(
+        map_id,
+        &[Op::RenameStage {
+            id: doc.stages[0].id,
+            title: "  ".into(),
+        }],
+    );
+    assert!(matches!(blank, Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        lib.apply(map_id, &[]),
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[test]
+fn cards_cannot_point_into_another_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let other = lib.create_map(Template::Blank, Locale::En, None).unwrap();
+    let err = lib
+        .apply(other.id, &[new_card(&doc, 0, "stray")])
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }));
+}
+
+#[test]
+fn places_order_stages_lanes_and_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let first = doc.stages[0].id;
+    let new_stage = new_id();
+    lib.apply(
+        map_id,
+        &[Op::CreateStage {
+            stage: NewStage {
+                id: new_stage,
+                title: "Need".into(),
+            },
+            place: Place::Before(first),
+        }],
+    )
+    .unwrap();
+    let lane = new_id();
+    lib.apply(
+        map_id,
+        &[Op::CreateLane {
+            lane: NewLane {
+                id: lane,
+                title: "Backstage".into(),
+                kind: LaneKind::Backstage,
+            },
+            place: Place::End,
+        }],
+    )
+    .unwrap();
+    let d = lib.load_map(map_id).unwrap();
+    assert_eq!(d.stages[0].id, new_stage);
+    assert_eq!(d.lanes.last().unwrap().id, lane);
+
+    let a = lib.apply(map_id, &[new_card(&d, 1, "a")]).unwrap().cards[0].id;
+    let b_op = match new_card(&d, 1, "b") {
+        Op::CreateCard { card, .. } => Op::CreateCard {
+            card,
+            place: Place::Before(a),
+        },
+        other => other,
+    };
+    lib.apply(map_id, &[b_op]).unwrap();
+    let d = lib.load_map(map_id).unwrap();
+    let titles: Vec<_> = d.cards.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["b", "a"]);
+
+    // Move "a" to the last stage: one row changes, undo puts it back.
+    let last = d.stages.last().unwrap().id;
+    let p = lib
+        .apply(
+            map_id,
+            &[Op::MoveCard {
+                id: a,
+                stage_id: last,
+                lane_id: d.lanes[0].id,
+                place: Place::End,
+            }],
+        )
+        .unwrap();
+    assert_eq!(p.cards[0].stage_id, last);
+    let p = lib.undo(map_id).unwrap();
+    assert_eq!(p.cards[0].stage_id, d.stages[1].id);
+}
+
+#[test]
+fn library_lists_searches_duplicates_and_trashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    lib.apply(doc.map.id, &[new_card(&doc, 0, "x")]).unwrap();
+    lib.create_map(Template::Blank, Locale::Id, Some("Perjalanan Nasabah Bank"))
+        .unwrap();
+    let copy = lib
+        .duplicate_map(doc.map.id, "Copy of Customer journey")
+        .unwrap();
+    assert_eq!(copy.card_count, 1);
+    assert_eq!(copy.stage_count, 5);
+    assert!(!lib.history(copy.id).unwrap().can_undo);
+
+    assert_eq!(lib.list_maps("").unwrap().len(), 3);
+    assert_eq!(lib.list_maps("nasabah").unwrap().len(), 1);
+    assert_eq!(lib.list_maps("CUSTOMER").unwrap().len(), 2);
+    // Most recently changed first.
+    assert_eq!(lib.list_maps("").unwrap()[0].id, copy.id);
+
+    assert!(
+        lib.purge_map(copy.id).is_err(),
+        "only trashed maps can be purged"
+    );
+    lib.trash_map(copy.id).unwrap();
+    assert_eq!(lib.list_maps("").unwrap().len(), 2);
+    assert_eq!(lib.list_trash().unwrap().len(), 1);
+    lib.restore_map(copy.id).unwrap();
+    assert_eq!(lib.list_maps("").unwrap().len(), 3);
+    lib.trash_map(copy.id).unwrap();
+    lib.purge_map(copy.id).unwrap();
+    assert!(lib.load_map(copy.id).is_err());
+    assert!(lib.list_trash().unwrap().is_empty());
+
+    lib.apply(
+        doc.map.id,
+        &[Op::RenameMap {
+            title: "Onboarding".into(),
+        }],
+    )
+    .unwrap();
+    assert_eq!(lib.map_summary(doc.map.id).unwrap().title, "Onboarding");
+    lib.undo(doc.map.id).unwrap();
+    assert_eq!(
+        lib.map_summary(doc.map.id).unwrap().title,
+        "Customer journey"
+    );
+}
+
+#[test]
+fn settings_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.jejak");
+    Library::open(&path)
+        .unwrap()
+        .set_setting("locale", "id")
+        .unwrap();
+    assert_eq!(
+        Library::open(&path)
+            .unwrap()
+            .setting("locale")
+            .unwrap()
+            .as_deref(),
+        Some("id")
+    );
+}
