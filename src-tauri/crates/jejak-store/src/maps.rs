@@ -40,7 +40,8 @@ pub(crate) fn summary(conn: &Connection, id: Id) -> Result<MapSummary> {
 /// Maps whose title contains `query` (case-insensitive, any script), most recently changed first.
 pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<MapSummary>> {
     let filter = if trashed { "IS NOT NULL" } else { "IS NULL" };
-    let sql = format!("{SUMMARY_SQL} WHERE m.deleted_at {filter} ORDER BY m.updated_at DESC, m.id");
+    let sql =
+        format!("{SUMMARY_SQL} WHERE m.deleted_at {filter} ORDER BY m.updated_at DESC, m.id DESC");
     let mut stmt = conn.prepare(&sql)?;
     let all = stmt
         .query_map([], summary_from)?

@@ -1,0 +1,100 @@
+# Jejak: the two commands are `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+# Debian/Ubuntu packages: building the Tauri app, then running its tests.
+APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
+             librsvg2-dev libayatana-appindicator3-dev libxdo-dev
+APT_TEST  := xvfb xauth webkit2gtk-driver sqlite3 poppler-utils qpdf imagemagick
+
+TOOLS        := target/tools
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+APP          := target/debug/jejak
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
+
+.PHONY: run test deps-build deps-test npm ui app lint unit e2e types-fresh clean help
+
+help:
+	@echo "make run   install what is missing, build, and open Jejak"
+	@echo "make test  install what is missing and run every test and lint gate"
+
+## --- installing what is missing -------------------------------------------------------------
+
+# Installs only the packages that are not there yet; anything but Debian/Ubuntu gets a clear list.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null; then \
+	    echo "Jejak's setup knows Debian/Ubuntu (apt-get). On this system install the equivalents of:"; \
+	    echo "  $(1)"; echo "plus Rust (rustup), Node.js >= 20.19 and npm, then run make again."; exit 1; \
+	  fi; \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps-build:
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs, then run make again."; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js and npm are missing: install Node.js >= 20.19, then run make again."; exit 1; }
+	$(call apt_install,$(APT_BUILD))
+
+deps-test: deps-build $(TAURI_DRIVER) tests/e2e/node_modules/.installed
+	$(call apt_install,$(APT_TEST))
+
+# `npm install`, not `npm ci`: the registry here lacks the CLI's other-platform packages (docs/../TOOLING).
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm install --no-audit --no-fund
+	touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm install --no-audit --no-fund
+	touch $@
+
+$(TAURI_DRIVER):
+	cargo install tauri-driver --version '^2' --locked --root $(TOOLS)
+
+npm: ui/node_modules/.installed
+
+## --- building -------------------------------------------------------------------------------
+
+ui: npm
+	cd ui && npm run build
+
+app: deps-build ui
+	cargo build -p jejak
+
+run: app
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display: Jejak is a desktop app. Run 'make run' in a graphical session (or: xvfb-run make run)."; exit 1; fi
+	./$(APP) $(ARGS)
+
+## --- testing --------------------------------------------------------------------------------
+
+test: deps-test npm lint unit app types-fresh e2e
+	@echo "make test: all checks passed"
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+unit: npm
+	cargo test --workspace
+	cd ui && npm test
+
+# ts-rs rewrites the shared TypeScript types during `cargo test`; committed copies must match.
+types-fresh: unit
+	@changed=$$(git status --porcelain -- ui/src/lib/ipc/generated 2>/dev/null || true); \
+	if [ -n "$$changed" ]; then \
+	  echo "$$changed"; \
+	  echo "The generated TypeScript types changed: commit ui/src/lib/ipc/generated."; exit 1; fi
+
+e2e: app deps-test
+	cd tests/e2e && $(XVFB) npm test
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules tests/e2e/artifacts

@@ -1,0 +1,24 @@
+// Commands listed here get `allow-<command>` permissions; capabilities/ grants exactly these.
+const COMMANDS: &[&str] = &[
+    "startup",
+    "set_locale",
+    "list_maps",
+    "list_trash",
+    "create_map",
+    "duplicate_map",
+    "trash_map",
+    "restore_map",
+    "purge_map",
+    "open_map",
+    "apply_ops",
+    "undo",
+    "redo",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build step failed: {e:#}"));
+}

@@ -1,0 +1,232 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+//! Property test: random sequences of edits keep the map's invariants, a rejected edit changes
+//! nothing, and undoing everything restores the map exactly (redoing everything returns to the end).
+
+use std::collections::HashSet;
+
+use jejak_core::templates::{Locale, Template};
+use jejak_core::{new_id, LaneKind, MapDoc, NewCard, NewLane, NewStage, Op, Place};
+use jejak_store::Library;
+use proptest::prelude::*;
+
+/// An edit described by small numbers, turned into a real op against the current map.
+#[derive(Debug, Clone)]
+struct Step {
+    kind: u8,
+    a: usize,
+    b: usize,
+    c: usize,
+    text: String,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    (0u8..13, 0usize..8, 0usize..8, 0usize..8, "[a-zA-Zé ]{0,8}").prop_map(
+        |(kind, a, b, c, text)| Step {
+            kind,
+            a,
+            b,
+            c,
+            text,
+        },
+    )
+}
+
+fn pick<T>(items: &[T], i: usize) -> Option<&T> {
+    (!items.is_empty()).then(|| &items[i % items.len()])
+}
+
+fn place_among(ids: &[uuid::Uuid], i: usize) -> Place {
+    match pick(ids, i) {
+        Some(id) if i % 3 != 0 => Place::Before(*id),
+        _ => Place::End,
+    }
+}
+
+fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
+    let stage_ids: Vec<_> = doc.stages.iter().map(|x| x.id).collect();
+    let lane_ids: Vec<_> = doc.lanes.iter().map(|x| x.id).collect();
+    let card_ids: Vec<_> = doc.cards.iter().map(|x| x.id).collect();
+    Some(match s.kind {
+        0 | 1 | 2 => {
+            let stage_id = *pick(&stage_ids, s.a)?;
+            let lane_id = *pick(&lane_ids, s.b)?;
+            let in_cell: Vec<_> = doc
+                .cards
+                .iter()
+                .filter(|c| c.stage_id == stage_id && c.lane_id == lane_id)
+                .map(|c| c.id)
+                .collect();
+            Op::CreateCard {
+                card: NewCard {
+                    id: new_id(),
+                    stage_id,
+                    lane_id,
+                    title: s.text.clone(),
+                    body: "b".into(),
+                },
+                place: place_among(&in_cell, s.c),
+            }
+        }
+        3 => Op::UpdateCard {
+            id: *pick(&card_ids, s.a)?,
+            title: s.text.clone(),
+            body: s.text.repeat(2),
+        },
+        4 | 5 => {
+            let id = *pick(&card_ids, s.a)?;
+            let stage_id = *pick(&stage_ids, s.b)?;
+            let lane_id = *pick(&lane_ids, s.c)?;
+            let in_cell: Vec<_> = doc
+                .cards
+                .iter()
+                .filter(|c| c.stage_id == stage_id && c.lane_id == lane_id && c.id != id)
+                .map(|c| c.id)
+                .collect();
+            Op::MoveCard {
+                id,
+                stage_id,
+                lane_id,
+                place: place_among(&in_cell, s.a + s.c),
+            }
+        }
+        6 => Op::DeleteCard {
+            id: *pick(&card_ids, s.a)?,
+        },
+        7 => Op::CreateStage {
+            stage: NewStage {
+                id: new_id(),
+                title: format!("S{}", s.text),
+            },
+            place: place_among(&stage_ids, s.b),
+        },
+        8 => Op::RenameStage {
+            id: *pick(&stage_ids, s.a)?,
+            title: format!("R{}", s.text),
+        },
+        9 => Op::MoveStage {
+            id: *pick(&stage_ids, s.a)?,
+            place: place_among(&stage_ids, s.b),
+        },
+        10 => Op::DeleteStage {
+            id: *pick(&stage_ids, s.a)?,
+        },
+        11 => match s.b % 3 {
+            0 => Op::CreateLane {
+                lane: NewLane {
+                    id: new_id(),
+                    title: format!("L{}", s.text),
+                    kind: LaneKind::ALL[s.c % 12],
+                },
+                place: place_among(&lane_ids, s.a),
+            },
+            1 => Op::MoveLane {
+                id: *pick(&lane_ids, s.a)?,
+                place: place_among(&lane_ids, s.c),
+            },
+            _ => Op::UpdateLane {
+                id: *pick(&lane_ids, s.a)?,
+                title: format!("U{}", s.text),
+                kind: LaneKind::ALL[s.c % 12],
+            },
+        },
+        _ => match s.b % 2 {
+            0 => Op::DeleteLane {
+                id: *pick(&lane_ids, s.a)?,
+            },
+            _ => Op::RenameMap {
+                title: format!("Map {}", s.text),
+            },
+        },
+    })
+}
+
+/// The parts of a map that edits change; `updated_at` and history flags legitimately move.
+fn content(
+    doc: &MapDoc,
+) -> (
+    String,
+    Vec<jejak_core::Stage>,
+    Vec<jejak_core::Lane>,
+    Vec<jejak_core::Card>,
+) {
+    let mut cards = doc.cards.clone();
+    cards.sort_by(|x, y| x.id.cmp(&y.id));
+    (
+        doc.map.title.clone(),
+        doc.stages.clone(),
+        doc.lanes.clone(),
+        cards,
+    )
+}
+
+fn check_invariants(doc: &MapDoc) {
+    let stages: HashSet<_> = doc.stages.iter().map(|s| s.id).collect();
+    let lanes: HashSet<_> = doc.lanes.iter().map(|l| l.id).collect();
+    let mut cell_ranks = HashSet::new();
+    for c in &doc.cards {
+        assert!(
+            stages.contains(&c.stage_id),
+            "card {} in a missing stage",
+            c.id
+        );
+        assert!(
+            lanes.contains(&c.lane_id),
+            "card {} in a missing lane",
+            c.id
+        );
+        assert!(
+            cell_ranks.insert((c.stage_id, c.lane_id, c.rank.clone())),
+            "duplicate rank in a cell"
+        );
+        assert!(jejak_core::rank::parse(&c.rank).is_ok());
+    }
+    let stage_ranks: HashSet<_> = doc.stages.iter().map(|s| &s.rank).collect();
+    assert_eq!(stage_ranks.len(), doc.stages.len(), "duplicate stage rank");
+    let lane_ranks: HashSet<_> = doc.lanes.iter().map(|l| &l.rank).collect();
+    assert_eq!(lane_ranks.len(), doc.lanes.len(), "duplicate lane rank");
+    // Loaded lists come back sorted by rank.
+    assert!(doc.stages.windows(2).all(|w| w[0].rank < w[1].rank));
+    assert!(doc.lanes.windows(2).all(|w| w[0].rank < w[1].rank));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn apply_then_undo_all_restores_the_map(groups in prop::collection::vec(prop::collection::vec(step(), 1..4), 1..25)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lib = Library::open(&dir.path().join("lib.jejak")).unwrap();
+        let map_id = lib.create_map(Template::CustomerJourney, Locale::En, None).unwrap().id;
+        let start = lib.load_map(map_id).unwrap();
+        let mut applied = 0;
+        for group in &groups {
+            // Every op of a group is built against the map before the group, so a later op may aim
+            // at something an earlier one deleted: then the whole group must be rejected.
+            let doc = lib.load_map(map_id).unwrap();
+            let ops: Vec<Op> = group.iter().filter_map(|s| to_op(&doc, s)).collect();
+            if ops.is_empty() { continue; }
+            match lib.apply(map_id, &ops) {
+                Ok(_) => applied += 1,
+                Err(_) => {
+                    // A rejected group (e.g. an op aimed at something an earlier op deleted)
+                    // must leave the map as it was.
+                    prop_assert_eq!(content(&lib.load_map(map_id).unwrap()), content(&doc));
+                }
+            }
+            check_invariants(&lib.load_map(map_id).unwrap());
+        }
+        let end = lib.load_map(map_id).unwrap();
+        for _ in 0..applied {
+            lib.undo(map_id).unwrap();
+            check_invariants(&lib.load_map(map_id).unwrap());
+        }
+        let undone = lib.load_map(map_id).unwrap();
+        prop_assert_eq!(content(&undone), content(&start));
+        prop_assert!(!undone.history.can_undo);
+        for _ in 0..applied {
+            lib.redo(map_id).unwrap();
+        }
+        prop_assert_eq!(content(&lib.load_map(map_id).unwrap()), content(&end));
+    }
+}

@@ -1,0 +1,26 @@
+use jejak_core::{Id, MapDoc, Op, Patch};
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn open_map(state: State<'_, AppState>, id: Id) -> IpcResult<MapDoc> {
+    state.with(|lib| Ok(lib.load_map(id)?))
+}
+
+/// Applies a group of ops as one undo step; the returned patch is already on disk.
+#[tauri::command]
+pub async fn apply_ops(state: State<'_, AppState>, map_id: Id, ops: Vec<Op>) -> IpcResult<Patch> {
+    state.with(|lib| Ok(lib.apply(map_id, &ops)?))
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>, map_id: Id) -> IpcResult<Patch> {
+    state.with(|lib| Ok(lib.undo(map_id)?))
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>, map_id: Id) -> IpcResult<Patch> {
+    state.with(|lib| Ok(lib.redo(map_id)?))
+}

@@ -1,0 +1,5 @@
+//! IPC commands, one file per area. Each translates a call into the store and back; no logic here.
+
+pub mod library;
+pub mod maps;
+pub mod settings;

@@ -1,0 +1,73 @@
+//! The desktop shell: parses the command line, opens the library, and serves the UI's commands.
+//! Everything that is not about Tauri lives in the jejak-core and jejak-store crates.
+
+mod cli;
+mod commands;
+mod error;
+mod state;
+
+use jejak_core::templates::Locale;
+
+pub use state::AppState;
+
+/// The app around an already-opened library.
+fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::settings::startup,
+            commands::settings::set_locale,
+            commands::library::list_maps,
+            commands::library::list_trash,
+            commands::library::create_map,
+            commands::library::duplicate_map,
+            commands::library::trash_map,
+            commands::library::restore_map,
+            commands::library::purge_map,
+            commands::maps::open_map,
+            commands::maps::apply_ops,
+            commands::maps::undo,
+            commands::maps::redo,
+        ])
+}
+
+fn has_display() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+pub fn run() {
+    let library = match cli::parse(std::env::args().skip(1)) {
+        cli::Cli::Run { library } => library,
+        cli::Cli::Help => {
+            println!("{}", cli::USAGE);
+            return;
+        }
+        cli::Cli::Bad(msg) => {
+            eprintln!("jejak: {msg}\n\n{}", cli::USAGE);
+            std::process::exit(2);
+        }
+    };
+    if !has_display() {
+        // GTK would panic without a display; say what is wrong instead.
+        eprintln!("jejak: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Jejak is a desktop app: run it in a graphical session, or under Xvfb (xvfb-run jejak).");
+        std::process::exit(1);
+    }
+    let Some(path) = cli::library_path(library) else {
+        eprintln!(
+            "jejak: cannot find the user data folder; pass --library PATH or set {}",
+            jejak_store::LIBRARY_ENV_VAR
+        );
+        std::process::exit(1);
+    };
+    let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
+    let state = AppState::open(path, os_locale);
+    if let Err(e) = builder(state).run(tauri::generate_context!()) {
+        eprintln!("jejak: the window could not be started: {e}");
+        std::process::exit(1);
+    }
+}

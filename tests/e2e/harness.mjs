@@ -1,0 +1,113 @@
+// Drives the real Jejak binary over WebDriver: tauri-driver in front of WebKitWebDriver.
+// Each `launch()` is a fresh app process; ending the session quits the app.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+export const appBinary = path.resolve(repo, process.env.JEJAK_APP ?? 'target/debug/jejak');
+const driverBinary = path.resolve(repo, process.env.TAURI_DRIVER ?? 'target/tools/bin/tauri-driver');
+export const artifacts = path.join(here, 'artifacts');
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+async function waitForPorts(ports, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const open = await Promise.all(ports.map(portOpen));
+    if (open.every(Boolean)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not open ports ${ports.join(', ')} within ${ms} ms`);
+}
+
+/** Starts tauri-driver with `env` (inherited by the app); returns a handle with launch()/stop(). */
+export async function startDriver(env = {}) {
+  for (const [what, file] of [
+    ['app binary', appBinary],
+    ['tauri-driver', driverBinary],
+  ]) {
+    if (!existsSync(file)) throw new Error(`${what} not found at ${file}: run \`make test\` (it builds both)`);
+  }
+  if (!process.env.DISPLAY) throw new Error('no DISPLAY: run the end-to-end tests under Xvfb (make test does)');
+  mkdirSync(artifacts, { recursive: true });
+  // A port per process, so a stale driver from an aborted run cannot answer for us.
+  const port = 20000 + (process.pid % 20000);
+  const child = spawn(driverBinary, ['--port', String(port), '--native-port', String(port + 1)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPorts([port, port + 1], 20000);
+
+  const sessions = new Set();
+  return {
+    async launch(args = []) {
+      const start = remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'warn',
+        connectionRetryCount: 0,
+        capabilities: {
+          browserName: 'wry',
+          'wdio:enforceWebDriverClassic': true,
+          'tauri:options': { application: appBinary, args },
+        },
+      });
+      // No display or a wedged driver shows up as a hang, not an error: bound it.
+      const browser = await Promise.race([
+        start,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('session creation timed out')), 60000)),
+      ]);
+      sessions.add(browser);
+      return browser;
+    },
+    async quit(browser) {
+      sessions.delete(browser);
+      await browser.deleteSession();
+    },
+    async stop() {
+      for (const b of sessions) await b.deleteSession().catch(() => {});
+      // SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    },
+  };
+}
+
+/** Polls `fn` until it returns a truthy value. */
+export async function eventually(fn, what, ms = 10000) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+}
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Texts of all elements matching `selector`. */
+export async function texts(browser, selector) {
+  return browser.execute(
+    (sel) => Array.from(document.querySelectorAll(sel), (el) => el.value ?? el.textContent.trim()),
+    selector,
+  );
+}

@@ -1,0 +1,127 @@
+// The spine, end to end on the real app: create a map from a template, add and edit a card,
+// quit, relaunch, find it, undo it; delete a stage with cards; switch language and keep it.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { artifacts, byTestId, eventually, startDriver, texts } from './harness.mjs';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-'));
+const library = path.join(dir, 'library.jejak');
+let driver;
+
+before(async () => {
+  // LANG=en so the OS locale does not depend on the machine running the test.
+  driver = await startDriver({ JEJAK_LIBRARY: library, LANG: 'en_US.UTF-8', LC_ALL: '' });
+});
+after(async () => driver?.stop());
+
+async function cardTitles(browser) {
+  return texts(browser, byTestId('card-title'));
+}
+
+async function savedState(browser) {
+  await eventually(
+    async () => (await browser.$(byTestId('save-state')).getText()).includes('saved'),
+    'the edit to be saved',
+  );
+}
+
+test('a map made from a template keeps its cards across a restart, and undo still works', async () => {
+  let app = await driver.launch();
+  await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+  await app.$(byTestId('new-map')).click();
+  await app.$(byTestId('template-customerJourney')).click();
+  await app.$(byTestId('new-map-title')).setValue('Onboarding journey');
+  await app.$(byTestId('create-map')).click();
+
+  await eventually(async () => (await texts(app, byTestId('stage-title'))).length === 5, 'five stages');
+  assert.deepEqual(await texts(app, byTestId('stage-title')), [
+    'Awareness',
+    'Consideration',
+    'Purchase',
+    'Retention',
+    'Advocacy',
+  ]);
+  const lanes = await texts(app, byTestId('lane-title'));
+  for (const lane of ['Touchpoints', 'Customer actions', 'Emotions', 'Pain points', 'Opportunities']) {
+    assert.ok(lanes.includes(lane), `lane ${lane} in ${lanes}`);
+  }
+
+  // Add a card in the first cell (Awareness × Touchpoints).
+  await app.$$(byTestId('add-card'))[0].click();
+  await app.$(byTestId('card-title-input')).setValue('Sees an Instagram ad');
+  await app.$(byTestId('card-body-input')).setValue('<img src=x onerror=alert(1)>');
+  await app.keys('Enter');
+  await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram ad'), 'the new card');
+  // User text is shown as text, never as markup.
+  assert.equal(await app.$(byTestId('card-body')).getText(), '<img src=x onerror=alert(1)>');
+  assert.equal(await app.execute(() => document.querySelectorAll('[data-testid="card"] img').length), 0);
+
+  // Edit it in place.
+  await app.$(byTestId('card')).doubleClick();
+  const title = await app.$(byTestId('card-title-input'));
+  await title.clearValue();
+  await title.setValue('Sees an Instagram reel');
+  await app.keys('Enter');
+  await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram reel'), 'the edited card');
+  await savedState(app);
+  await app.saveScreenshot(path.join(artifacts, 'board.png'));
+  await driver.quit(app);
+
+  // Relaunch: the library lists the map; the card is there as left.
+  app = await driver.launch();
+  await eventually(async () => (await texts(app, byTestId('open-map'))).includes('Onboarding journey'), 'the map in the library');
+  await app.$(byTestId('open-map')).click();
+  await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram reel'), 'the card after restart');
+
+  // Undo survives the restart: the edit, then the creation; redo brings the card back.
+  await app.$(byTestId('board')).click();
+  await app.keys(['Control', 'z']);
+  await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram ad'), 'undo of the edit');
+  await app.$(byTestId('undo')).click();
+  await eventually(async () => (await cardTitles(app)).length === 0, 'undo of the creation');
+  await app.keys(['Control', 'Shift', 'z']);
+  await eventually(async () => (await cardTitles(app)).length === 1, 'redo of the creation');
+  await savedState(app);
+  await driver.quit(app);
+});
+
+test('deleting a stage with cards asks first and can be undone', async () => {
+  const app = await driver.launch();
+  await eventually(async () => (await texts(app, byTestId('open-map'))).length > 0, 'the library');
+  await app.$(byTestId('open-map')).click();
+  await eventually(async () => (await cardTitles(app)).length === 1, 'the card');
+
+  await app.$$(byTestId('delete-stage'))[0].click();
+  const message = await app.$(byTestId('confirm-message'));
+  await message.waitForDisplayed();
+  assert.match(await message.getText(), /Awareness.*1 cards/);
+  await app.$(byTestId('confirm')).click();
+  await eventually(async () => (await texts(app, byTestId('stage-title')))[0] === 'Consideration', 'the stage gone');
+  assert.equal((await cardTitles(app)).length, 0);
+
+  await app.$(byTestId('undo')).click();
+  await eventually(async () => (await texts(app, byTestId('stage-title')))[0] === 'Awareness', 'the stage back');
+  assert.deepEqual(await cardTitles(app), ['Sees an Instagram ad']);
+  await savedState(app);
+  await driver.quit(app);
+});
+
+test('the interface language can be switched and is remembered', async () => {
+  let app = await driver.launch();
+  const select = await app.$(byTestId('language'));
+  await select.waitForDisplayed({ timeout: 20000 });
+  await select.selectByAttribute('value', 'id');
+  await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian heading');
+  await driver.quit(app);
+
+  app = await driver.launch();
+  await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian after restart');
+  assert.equal(await app.$(byTestId('new-map')).getText(), '+ Peta baru');
+  await app.saveScreenshot(path.join(artifacts, 'library-id.png'));
+  await app.$(byTestId('language')).selectByAttribute('value', 'en');
+  await eventually(async () => (await app.$('h1').getText()) === 'Your maps', 'English again');
+  await driver.quit(app);
+});

@@ -1,0 +1,21 @@
+// The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
+import type { Id, Locale, MapDoc, MapSummary, Op, Patch, Startup, Template } from './types';
+
+export interface JejakPort {
+  startup(): Promise<Startup>;
+  setLocale(locale: Locale): Promise<void>;
+
+  listMaps(query: string): Promise<MapSummary[]>;
+  listTrash(): Promise<MapSummary[]>;
+  createMap(template: Template, locale: Locale, title: string | null): Promise<MapSummary>;
+  duplicateMap(id: Id, title: string): Promise<MapSummary>;
+  trashMap(id: Id): Promise<MapSummary>;
+  restoreMap(id: Id): Promise<MapSummary>;
+  purgeMap(id: Id): Promise<void>;
+
+  openMap(id: Id): Promise<MapDoc>;
+  /** Applies `ops` as one undo step. Resolves only once the edit is on disk. */
+  applyOps(mapId: Id, ops: Op[]): Promise<Patch>;
+  undo(mapId: Id): Promise<Patch>;
+  redo(mapId: Id): Promise<Patch>;
+}

@@ -1,0 +1,30 @@
+// The only module that talks to Tauri. Command names and argument names match src-tauri/src/commands.
+import { invoke } from '@tauri-apps/api/core';
+import { BackendError } from './errors';
+import type { JejakPort } from './port';
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw BackendError.from(raw);
+  }
+}
+
+export const tauriPort: JejakPort = {
+  startup: () => call('startup'),
+  setLocale: (locale) => call('set_locale', { locale }),
+
+  listMaps: (query) => call('list_maps', { query }),
+  listTrash: () => call('list_trash'),
+  createMap: (template, locale, title) => call('create_map', { template, locale, title }),
+  duplicateMap: (id, title) => call('duplicate_map', { id, title }),
+  trashMap: (id) => call('trash_map', { id }),
+  restoreMap: (id) => call('restore_map', { id }),
+  purgeMap: (id) => call('purge_map', { id }),
+
+  openMap: (id) => call('open_map', { id }),
+  applyOps: (mapId, ops) => call('apply_ops', { mapId, ops }),
+  undo: (mapId) => call('undo', { mapId }),
+  redo: (mapId) => call('redo', { mapId }),
+};
