@@ -73,6 +73,21 @@ export async function startDriver(env = {}) {
       sessions.add(browser);
       return browser;
     },
+    /** Runs `fn` with a fresh app, and always quits that app afterwards. */
+    async withApp(fn, args = []) {
+      const browser = await this.launch(args);
+      try {
+        return await fn(browser);
+      } catch (e) {
+        // Keep a picture of what the app showed when the test failed.
+        const shot = path.join(artifacts, `failure-${Date.now()}.png`);
+        await browser.saveScreenshot(shot).catch(() => {});
+        console.error(`screenshot of the failure: ${shot}`);
+        throw e;
+      } finally {
+        await this.quit(browser).catch(() => {});
+      }
+    },
     async quit(browser) {
       sessions.delete(browser);
       await browser.deleteSession();
@@ -107,7 +122,19 @@ export const byTestId = (id) => `[data-testid="${id}"]`;
 /** Texts of all elements matching `selector`. */
 export async function texts(browser, selector) {
   return browser.execute(
-    (sel) => Array.from(document.querySelectorAll(sel), (el) => el.value ?? el.textContent.trim()),
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (el) =>
+        el.matches('input, textarea, select') ? el.value : el.textContent.trim(),
+      ),
     selector,
   );
+}
+
+/** Types into an input the way a person does: click, optionally select all, type. No WebDriver
+ * "clear", which blurs the field (and so would commit an in-place editor early). Text goes through
+ * element "send keys": WebKitWebDriver's key actions drop the second of two equal letters. */
+export async function typeInto(browser, element, text, { replace = false } = {}) {
+  await element.click();
+  if (replace) await browser.keys(['Control', 'a']);
+  await element.addValue(text);
 }

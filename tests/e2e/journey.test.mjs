@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, startDriver, texts } from './harness.mjs';
+import { artifacts, byTestId, eventually, startDriver, texts, typeInto } from './harness.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-'));
 const library = path.join(dir, 'library.jejak');
@@ -29,7 +29,7 @@ async function savedState(browser) {
 }
 
 test('a map made from a template keeps its cards across a restart, and undo still works', async () => {
-  let app = await driver.launch();
+  await driver.withApp(async (app) => {
   await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
   await app.$(byTestId('new-map')).click();
   await app.$(byTestId('template-customerJourney')).click();
@@ -51,8 +51,8 @@ test('a map made from a template keeps its cards across a restart, and undo stil
 
   // Add a card in the first cell (Awareness × Touchpoints).
   await app.$$(byTestId('add-card'))[0].click();
-  await app.$(byTestId('card-title-input')).setValue('Sees an Instagram ad');
-  await app.$(byTestId('card-body-input')).setValue('<img src=x onerror=alert(1)>');
+  await typeInto(app, await app.$(byTestId('card-title-input')), 'Sees an Instagram ad');
+  await typeInto(app, await app.$(byTestId('card-body-input')), '<img src=x onerror=alert(1)>');
   await app.keys('Enter');
   await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram ad'), 'the new card');
   // User text is shown as text, never as markup.
@@ -61,17 +61,15 @@ test('a map made from a template keeps its cards across a restart, and undo stil
 
   // Edit it in place.
   await app.$(byTestId('card')).doubleClick();
-  const title = await app.$(byTestId('card-title-input'));
-  await title.clearValue();
-  await title.setValue('Sees an Instagram reel');
+  await typeInto(app, await app.$(byTestId('card-title-input')), 'Sees an Instagram reel', { replace: true });
   await app.keys('Enter');
   await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram reel'), 'the edited card');
   await savedState(app);
   await app.saveScreenshot(path.join(artifacts, 'board.png'));
-  await driver.quit(app);
+  });
 
   // Relaunch: the library lists the map; the card is there as left.
-  app = await driver.launch();
+  await driver.withApp(async (app) => {
   await eventually(async () => (await texts(app, byTestId('open-map'))).includes('Onboarding journey'), 'the map in the library');
   await app.$(byTestId('open-map')).click();
   await eventually(async () => (await cardTitles(app)).includes('Sees an Instagram reel'), 'the card after restart');
@@ -85,11 +83,11 @@ test('a map made from a template keeps its cards across a restart, and undo stil
   await app.keys(['Control', 'Shift', 'z']);
   await eventually(async () => (await cardTitles(app)).length === 1, 'redo of the creation');
   await savedState(app);
-  await driver.quit(app);
+  });
 });
 
 test('deleting a stage with cards asks first and can be undone', async () => {
-  const app = await driver.launch();
+  await driver.withApp(async (app) => {
   await eventually(async () => (await texts(app, byTestId('open-map'))).length > 0, 'the library');
   await app.$(byTestId('open-map')).click();
   await eventually(async () => (await cardTitles(app)).length === 1, 'the card');
@@ -106,22 +104,22 @@ test('deleting a stage with cards asks first and can be undone', async () => {
   await eventually(async () => (await texts(app, byTestId('stage-title')))[0] === 'Awareness', 'the stage back');
   assert.deepEqual(await cardTitles(app), ['Sees an Instagram ad']);
   await savedState(app);
-  await driver.quit(app);
+  });
 });
 
 test('the interface language can be switched and is remembered', async () => {
-  let app = await driver.launch();
+  await driver.withApp(async (app) => {
   const select = await app.$(byTestId('language'));
   await select.waitForDisplayed({ timeout: 20000 });
   await select.selectByAttribute('value', 'id');
   await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian heading');
-  await driver.quit(app);
+  });
 
-  app = await driver.launch();
+  await driver.withApp(async (app) => {
   await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian after restart');
   assert.equal(await app.$(byTestId('new-map')).getText(), '+ Peta baru');
   await app.saveScreenshot(path.join(artifacts, 'library-id.png'));
   await app.$(byTestId('language')).selectByAttribute('value', 'en');
   await eventually(async () => (await app.$('h1').getText()) === 'Your maps', 'English again');
-  await driver.quit(app);
+  });
 });

@@ -21,14 +21,14 @@ const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('he
 
 async function expectRefusal(file, kind, headline) {
   const before = sha(file);
-  const app = await driver.launch(['--library', file]);
+  await driver.withApp(async (app) => {
   const problem = await app.$(byTestId('library-problem'));
   await problem.waitForDisplayed({ timeout: 20000 });
   assert.equal(await problem.getAttribute('data-kind'), kind);
   assert.equal(await app.$(byTestId('problem-path')).getText(), file);
   assert.match(await problem.getText(), headline);
   await app.saveScreenshot(path.join(artifacts, `refused-${kind}.png`));
-  await driver.quit(app);
+  }, ['--library', file]);
   assert.equal(sha(file), before, 'the refused file was modified');
   for (const side of ['-wal', '-shm', '-journal']) assert.ok(!existsSync(file + side), `${file}${side} was created`);
 }
