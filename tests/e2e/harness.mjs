@@ -39,9 +39,11 @@ export async function startDriver(env = {}) {
     ['app binary', appBinary],
     ['tauri-driver', driverBinary],
   ]) {
-    if (!existsSync(file)) throw new Error(`${what} not found at ${file}: run \`make test\` (it builds both)`);
+    if (!existsSync(file))
+      throw new Error(`${what} not found at ${file}: run \`make test\` (it builds both)`);
   }
-  if (!process.env.DISPLAY) throw new Error('no DISPLAY: run the end-to-end tests under Xvfb (make test does)');
+  if (!process.env.DISPLAY)
+    throw new Error('no DISPLAY: run the end-to-end tests under Xvfb (make test does)');
   mkdirSync(artifacts, { recursive: true });
   // A port per process, so a stale driver from an aborted run cannot answer for us.
   const port = 20000 + (process.pid % 20000);

@@ -21,21 +21,28 @@ const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('he
 
 async function expectRefusal(file, kind, headline) {
   const before = sha(file);
-  await driver.withApp(async (app) => {
-  const problem = await app.$(byTestId('library-problem'));
-  await problem.waitForDisplayed({ timeout: 20000 });
-  assert.equal(await problem.getAttribute('data-kind'), kind);
-  assert.equal(await app.$(byTestId('problem-path')).getText(), file);
-  assert.match(await problem.getText(), headline);
-  await app.saveScreenshot(path.join(artifacts, `refused-${kind}.png`));
-  }, ['--library', file]);
+  await driver.withApp(
+    async (app) => {
+      const problem = await app.$(byTestId('library-problem'));
+      await problem.waitForDisplayed({ timeout: 20000 });
+      assert.equal(await problem.getAttribute('data-kind'), kind);
+      assert.equal(await app.$(byTestId('problem-path')).getText(), file);
+      assert.match(await problem.getText(), headline);
+      await app.saveScreenshot(path.join(artifacts, `refused-${kind}.png`));
+    },
+    ['--library', file],
+  );
   assert.equal(sha(file), before, 'the refused file was modified');
-  for (const side of ['-wal', '-shm', '-journal']) assert.ok(!existsSync(file + side), `${file}${side} was created`);
+  for (const side of ['-wal', '-shm', '-journal'])
+    assert.ok(!existsSync(file + side), `${file}${side} was created`);
 }
 
 test('another application’s SQLite database is refused untouched', async () => {
   const file = path.join(dir, 'music.sqlite');
-  execFileSync('sqlite3', [file, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES ('Bengawan Solo');"]);
+  execFileSync('sqlite3', [
+    file,
+    "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES ('Bengawan Solo');",
+  ]);
   await expectRefusal(file, 'Foreign', /belongs to another application/);
 });
 

@@ -102,8 +102,10 @@ export const en = {
   'problem.other': 'Something went wrong while opening the library.',
   'problem.file': 'File',
   'problem.detail': 'Details',
-  'problem.untouched': 'Jejak has not changed this file. Move it away or pick another library with --library PATH (or the JEJAK_LIBRARY environment variable), then start Jejak again.',
-  'problem.newerHint': 'Update Jejak to open this library. Jejak never converts a library to an older format.',
+  'problem.untouched':
+    'Jejak has not changed this file. Move it away or pick another library with --library PATH (or the JEJAK_LIBRARY environment variable), then start Jejak again.',
+  'problem.newerHint':
+    'Update Jejak to open this library. Jejak never converts a library to an older format.',
 
   'error.generic': 'That did not work: {message}',
 } as const;

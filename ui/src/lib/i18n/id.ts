@@ -104,8 +104,10 @@ export const id: Record<MessageKey, string> = {
   'problem.other': 'Terjadi kesalahan saat membuka pustaka.',
   'problem.file': 'Berkas',
   'problem.detail': 'Rincian',
-  'problem.untouched': 'Jejak tidak mengubah berkas ini. Pindahkan berkas itu atau pilih pustaka lain dengan --library PATH (atau variabel lingkungan JEJAK_LIBRARY), lalu jalankan Jejak lagi.',
-  'problem.newerHint': 'Perbarui Jejak untuk membuka pustaka ini. Jejak tidak pernah mengubah pustaka ke format yang lebih lama.',
+  'problem.untouched':
+    'Jejak tidak mengubah berkas ini. Pindahkan berkas itu atau pilih pustaka lain dengan --library PATH (atau variabel lingkungan JEJAK_LIBRARY), lalu jalankan Jejak lagi.',
+  'problem.newerHint':
+    'Perbarui Jejak untuk membuka pustaka ini. Jejak tidak pernah mengubah pustaka ke format yang lebih lama.',
 
   'error.generic': 'Gagal: {message}',
 };
