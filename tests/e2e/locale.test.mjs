@@ -1,0 +1,37 @@
+// The OS locale picks the interface language on first start.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { byTestId, eventually, startDriver } from './harness.mjs';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-id-'));
+let driver;
+
+before(async () => {
+  driver = await startDriver({
+    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
+    LANG: 'id_ID.UTF-8',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+  });
+});
+after(async () => driver?.stop());
+
+test('an Indonesian system starts Jejak in Bahasa Indonesia, templates included', async () => {
+  await driver.withApp(async (app) => {
+    await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'the Indonesian library');
+    await app.$(byTestId('new-map')).click();
+    await app.$(byTestId('template-purchasePhases')).click();
+    await app.$(byTestId('create-map')).click();
+    await eventually(
+      async () =>
+        (await app.execute(() =>
+          Array.from(document.querySelectorAll('[data-testid="stage-title"]'), (el) => el.value).join('|'),
+        )) === 'Pra-pembelian|Pembelian|Pasca-pembelian|Layanan & dukungan',
+      'the Indonesian stages',
+    );
+    assert.equal(await app.$(byTestId('map-title')).getValue(), 'Titik sentuh per fase pembelian');
+  });
+});
