@@ -6,27 +6,92 @@ use jejak_core::{new_id, NewCard, Op, Place};
 use jejak_store::Library;
 
 const CARDS: &[(usize, usize, &str, &str)] = &[
-    (0, 0, "Instagram reel from a friend", "Sees a short video about saving for a first home"),
-    (0, 0, "Search: \"best savings account\"", "Comparison sites rank the app third"),
+    (
+        0,
+        0,
+        "Instagram reel from a friend",
+        "Sees a short video about saving for a first home",
+    ),
+    (
+        0,
+        0,
+        "Search: \"best savings account\"",
+        "Comparison sites rank the app third",
+    ),
     (0, 1, "Saves the post for later", ""),
-    (0, 4, "Too many bank ads look alike", "Cannot tell what makes this one different"),
-    (1, 0, "Comparison page on the website", "Fees, interest rate, reviews"),
-    (1, 1, "Reads reviews on the app store", "Filters for one-star reviews first"),
-    (1, 2, "\"Is this bank safe?\"", "Looks for the deposit insurance logo"),
-    (2, 0, "Mobile app sign-up", "Photo of ID card, selfie, address"),
-    (2, 4, "ID photo rejected twice", "Glare on the card; no hint what went wrong"),
-    (2, 5, "Live guidance for the ID photo", "Show the frame and detect glare before upload"),
+    (
+        0,
+        4,
+        "Too many bank ads look alike",
+        "Cannot tell what makes this one different",
+    ),
+    (
+        1,
+        0,
+        "Comparison page on the website",
+        "Fees, interest rate, reviews",
+    ),
+    (
+        1,
+        1,
+        "Reads reviews on the app store",
+        "Filters for one-star reviews first",
+    ),
+    (
+        1,
+        2,
+        "\"Is this bank safe?\"",
+        "Looks for the deposit insurance logo",
+    ),
+    (
+        2,
+        0,
+        "Mobile app sign-up",
+        "Photo of ID card, selfie, address",
+    ),
+    (
+        2,
+        4,
+        "ID photo rejected twice",
+        "Glare on the card; no hint what went wrong",
+    ),
+    (
+        2,
+        5,
+        "Live guidance for the ID photo",
+        "Show the frame and detect glare before upload",
+    ),
     (3, 0, "Welcome email", "Sent 2 days after sign-up"),
-    (3, 0, "First salary arrives", "Push notification with the balance"),
-    (4, 0, "Referral link", "Both get Rp50.000 after the first deposit"),
+    (
+        3,
+        0,
+        "First salary arrives",
+        "Push notification with the balance",
+    ),
+    (
+        4,
+        0,
+        "Referral link",
+        "Both get Rp50.000 after the first deposit",
+    ),
     (4, 5, "Share a savings goal with family", ""),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: sample_library OUTPUT.jejak")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: sample_library OUTPUT.jejak")?;
     let mut lib = Library::open(std::path::Path::new(&path))?;
-    lib.create_map(Template::PurchasePhases, Locale::Id, Some("Perjalanan nasabah tabungan"))?;
-    let map = lib.create_map(Template::CustomerJourney, Locale::En, Some("Savings account onboarding"))?;
+    lib.create_map(
+        Template::PurchasePhases,
+        Locale::Id,
+        Some("Perjalanan nasabah tabungan"),
+    )?;
+    let map = lib.create_map(
+        Template::CustomerJourney,
+        Locale::En,
+        Some("Savings account onboarding"),
+    )?;
     let doc = lib.load_map(map.id)?;
     let ops: Vec<Op> = CARDS
         .iter()

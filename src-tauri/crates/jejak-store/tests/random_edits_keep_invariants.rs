@@ -38,7 +38,7 @@ fn pick<T>(items: &[T], i: usize) -> Option<&T> {
 
 fn place_among(ids: &[uuid::Uuid], i: usize) -> Place {
     match pick(ids, i) {
-        Some(id) if i % 3 != 0 => Place::Before(*id),
+        Some(id) if !i.is_multiple_of(3) => Place::Before(*id),
         _ => Place::End,
     }
 }
@@ -48,7 +48,7 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
     let lane_ids: Vec<_> = doc.lanes.iter().map(|x| x.id).collect();
     let card_ids: Vec<_> = doc.cards.iter().map(|x| x.id).collect();
     Some(match s.kind {
-        0 | 1 | 2 => {
+        0..=2 => {
             let stage_id = *pick(&stage_ids, s.a)?;
             let lane_id = *pick(&lane_ids, s.b)?;
             let in_cell: Vec<_> = doc
@@ -151,7 +151,7 @@ fn content(
     Vec<jejak_core::Card>,
 ) {
     let mut cards = doc.cards.clone();
-    cards.sort_by(|x, y| x.id.cmp(&y.id));
+    cards.sort_by_key(|c| c.id);
     (
         doc.map.title.clone(),
         doc.stages.clone(),
