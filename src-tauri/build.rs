@@ -2,6 +2,8 @@
 const COMMANDS: &[&str] = &[
     "startup",
     "set_locale",
+    "map_zoom",
+    "set_map_zoom",
     "list_maps",
     "list_trash",
     "create_map",

@@ -17,6 +17,8 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
         .invoke_handler(tauri::generate_handler![
             commands::settings::startup,
             commands::settings::set_locale,
+            commands::settings::map_zoom,
+            commands::settings::set_map_zoom,
             commands::library::list_maps,
             commands::library::list_trash,
             commands::library::create_map,

@@ -68,10 +68,11 @@ export async function startDriver(env = {}) {
         },
       });
       // No display or a wedged driver shows up as a hang, not an error: bound it.
-      const browser = await Promise.race([
-        start,
-        new Promise((_, reject) => setTimeout(() => reject(new Error('session creation timed out')), 60000)),
-      ]);
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('session creation timed out')), 60000);
+      });
+      const browser = await Promise.race([start, timeout]).finally(() => clearTimeout(timer));
       sessions.add(browser);
       return browser;
     },

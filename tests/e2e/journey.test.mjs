@@ -27,7 +27,7 @@ async function cardTitles(browser) {
 
 async function savedState(browser) {
   await eventually(
-    async () => (await browser.$(byTestId('save-state')).getText()).includes('saved'),
+    async () => (await browser.$(byTestId('save-state')).getAttribute('data-state')) === 'saved',
     'the edit to be saved',
   );
 }

@@ -9,10 +9,19 @@ pub async fn open_map(state: State<'_, AppState>, id: Id) -> IpcResult<MapDoc> {
     state.with(|lib| Ok(lib.load_map(id)?))
 }
 
-/// Applies a group of ops as one undo step; the returned patch is already on disk.
+/// Applies a group of ops as one undo step; the returned patch is already on disk. Groups sent
+/// with the same `merge_key` one after another (typing in a field) share one undo step.
 #[tauri::command]
-pub async fn apply_ops(state: State<'_, AppState>, map_id: Id, ops: Vec<Op>) -> IpcResult<Patch> {
-    state.with(|lib| Ok(lib.apply(map_id, &ops)?))
+pub async fn apply_ops(
+    state: State<'_, AppState>,
+    map_id: Id,
+    ops: Vec<Op>,
+    merge_key: Option<String>,
+) -> IpcResult<Patch> {
+    state.with(|lib| match merge_key.as_deref() {
+        Some(key) => Ok(lib.apply_merged(map_id, &ops, key)?),
+        None => Ok(lib.apply(map_id, &ops)?),
+    })
 }
 
 #[tauri::command]

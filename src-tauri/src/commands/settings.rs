@@ -1,4 +1,5 @@
 use jejak_core::templates::Locale;
+use jejak_core::Id;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -44,4 +45,29 @@ pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
 #[tauri::command]
 pub async fn set_locale(state: State<'_, AppState>, locale: Locale) -> IpcResult<()> {
     state.with(|lib| Ok(lib.set_setting(LOCALE_KEY, locale.as_str())?))
+}
+
+fn zoom_key(map_id: Id) -> String {
+    format!("view.zoom.{map_id}")
+}
+
+/// The zoom level the map was last shown at, if it was ever changed.
+#[tauri::command]
+pub async fn map_zoom(state: State<'_, AppState>, map_id: Id) -> IpcResult<Option<f64>> {
+    let saved = state.with(|lib| Ok(lib.setting(&zoom_key(map_id))?))?;
+    Ok(saved
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|z| z.is_finite()))
+}
+
+#[tauri::command]
+pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> IpcResult<()> {
+    if !zoom.is_finite() {
+        return Err(IpcError::new(
+            crate::error::ErrorKind::Invalid,
+            "zoom must be a number",
+        ));
+    }
+    let zoom = zoom.clamp(0.25, 2.0);
+    state.with(|lib| Ok(lib.set_setting(&zoom_key(map_id), &zoom.to_string())?))
 }

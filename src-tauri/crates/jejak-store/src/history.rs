@@ -8,7 +8,15 @@ use crate::rows;
 use crate::{Result, StoreError};
 
 /// Applies a group of ops as one undo step. Runs inside the caller's transaction.
-pub(crate) fn record_group(conn: &Connection, map_id: Id, ops: &[Op]) -> Result<Patch> {
+///
+/// With a `merge_key` equal to the key of the latest step (and nothing undone since), the group is
+/// folded into that step instead: typing in a field is one undo step, however often it is saved.
+pub(crate) fn record_group(
+    conn: &Connection,
+    map_id: Id,
+    ops: &[Op],
+    merge_key: Option<&str>,
+) -> Result<Patch> {
     if ops.is_empty() {
         return Err(jejak_core::validate::Invalid::new(
             "an edit must contain at least one operation",
@@ -25,17 +33,63 @@ pub(crate) fn record_group(conn: &Connection, map_id: Id, ops: &[Op]) -> Result<
         inverses.push(applied.inverse);
     }
     // Undo runs the inverses of the last op first.
-    let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    let mut inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    if let Some(key) = merge_key {
+        if let Some((seq, old_forward, old_inverse)) = mergeable_step(conn, map_id, key)? {
+            let mut all_forward = old_forward;
+            all_forward.extend(forward);
+            inverse.extend(old_inverse);
+            conn.execute(
+                "UPDATE history SET forward = ?1, inverse = ?2 WHERE seq = ?3",
+                params![to_json(&all_forward)?, to_json(&inverse)?, seq],
+            )?;
+            return finish(conn, map_id, touched);
+        }
+    }
     // A new edit makes the undone steps unreachable: drop them (no branching history).
     conn.execute(
         "DELETE FROM history WHERE map_id = ?1 AND undone = 1",
         [map_id.to_string()],
     )?;
     conn.execute(
-        "INSERT INTO history (map_id, forward, inverse, undone, created_at) VALUES (?1, ?2, ?3, 0, ?4)",
-        params![map_id.to_string(), to_json(&forward)?, to_json(&inverse)?, now_millis()],
+        "INSERT INTO history (map_id, forward, inverse, undone, created_at, merge_key)
+         VALUES (?1, ?2, ?3, 0, ?4, ?5)",
+        params![
+            map_id.to_string(),
+            to_json(&forward)?,
+            to_json(&inverse)?,
+            now_millis(),
+            merge_key
+        ],
     )?;
     finish(conn, map_id, touched)
+}
+
+type Step = (i64, Vec<Op>, Vec<Op>);
+
+/// The latest step of the map when it carries `key` and nothing has been undone after it.
+fn mergeable_step(conn: &Connection, map_id: Id, key: &str) -> Result<Option<Step>> {
+    let latest: Option<(i64, Option<String>, i64, String, String)> = conn
+        .query_row(
+            "SELECT seq, merge_key, undone, forward, inverse FROM history
+             WHERE map_id = ?1 ORDER BY seq DESC LIMIT 1",
+            [map_id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    match latest {
+        Some((seq, Some(k), 0, forward, inverse)) if k == key => Ok(Some((
+            seq,
+            from_json(seq, &forward)?,
+            from_json(seq, &inverse)?,
+        ))),
+        _ => Ok(None),
+    }
+}
+
+fn from_json(seq: i64, json: &str) -> Result<Vec<Op>> {
+    serde_json::from_str(json)
+        .map_err(|e| StoreError::Corrupt(format!("history step {seq} cannot be read: {e}")))
 }
 
 /// Undoes the latest step; a no-op patch when there is nothing to undo.
@@ -76,8 +130,7 @@ fn replay(
             ..Patch::default()
         });
     };
-    let ops: Vec<Op> = serde_json::from_str(&json)
-        .map_err(|e| StoreError::Corrupt(format!("history step {seq} cannot be read: {e}")))?;
+    let ops = from_json(seq, &json)?;
     let mut touched = Touched::default();
     for op in &ops {
         apply(conn, map_id, op, &mut touched)?;

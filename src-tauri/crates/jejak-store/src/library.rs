@@ -81,7 +81,13 @@ impl Library {
 
     /// Applies `ops` to a map as one undo step, all or nothing.
     pub fn apply(&mut self, map_id: Id, ops: &[Op]) -> Result<Patch> {
-        self.write(|tx| history::record_group(tx, map_id, ops))
+        self.write(|tx| history::record_group(tx, map_id, ops, None))
+    }
+
+    /// Like [`Library::apply`], but folded into the previous undo step when that step was recorded
+    /// with the same `merge_key` and nothing was undone since (one field edit = one undo step).
+    pub fn apply_merged(&mut self, map_id: Id, ops: &[Op], merge_key: &str) -> Result<Patch> {
+        self.write(|tx| history::record_group(tx, map_id, ops, Some(merge_key)))
     }
 
     pub fn undo(&mut self, map_id: Id) -> Result<Patch> {

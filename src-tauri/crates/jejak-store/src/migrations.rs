@@ -3,8 +3,13 @@
 use rusqlite::Connection;
 
 /// Shipped migrations, in order. Never edit one: a test pins their content.
-pub const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_history_merge_key",
+        include_str!("../migrations/0002_history_merge_key.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -296,3 +296,32 @@ fn settings_persist() {
         Some("id")
     );
 }
+
+#[test]
+fn field_edits_with_one_merge_key_are_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let id = lib.apply(map_id, &[new_card(&doc, 0, "A")]).unwrap().cards[0].id;
+    let typed = |title: &str| Op::UpdateCard {
+        id,
+        title: title.into(),
+        body: String::new(),
+    };
+    lib.apply_merged(map_id, &[typed("Ab")], "title-1").unwrap();
+    lib.apply_merged(map_id, &[typed("Abc")], "title-1")
+        .unwrap();
+    lib.apply_merged(map_id, &[typed("Abcd")], "title-1")
+        .unwrap();
+    // A new field session starts a new step.
+    lib.apply_merged(map_id, &[typed("Abcde")], "title-2")
+        .unwrap();
+    assert_eq!(lib.undo(map_id).unwrap().cards[0].title, "Abcd");
+    assert_eq!(lib.undo(map_id).unwrap().cards[0].title, "A");
+    // Redo replays the merged step whole.
+    assert_eq!(lib.redo(map_id).unwrap().cards[0].title, "Abcd");
+    // After an undo, the same key does not merge into an older step.
+    lib.undo(map_id).unwrap();
+    lib.apply_merged(map_id, &[typed("X")], "title-1").unwrap();
+    assert_eq!(lib.undo(map_id).unwrap().cards[0].title, "A");
+}

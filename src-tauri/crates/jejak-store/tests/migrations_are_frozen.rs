@@ -4,10 +4,16 @@
 
 use sha2::{Digest, Sha256};
 
-const SHIPPED: &[(&str, &str)] = &[(
-    "0001_init",
-    "08b73d97ced5d7da793df6b94133364725826fad913cf4caca2799182ecc5347",
-)];
+const SHIPPED: &[(&str, &str)] = &[
+    (
+        "0001_init",
+        "08b73d97ced5d7da793df6b94133364725826fad913cf4caca2799182ecc5347",
+    ),
+    (
+        "0002_history_merge_key",
+        "c6a223cf843206b0d28cfad8600b1f00912a0baedaa03038d18cf951b6c15de7",
+    ),
+];
 
 #[test]
 fn shipped_migrations_are_unchanged() {
@@ -24,4 +30,38 @@ fn shipped_migrations_are_unchanged() {
         jejak_store::MIGRATIONS.len() >= SHIPPED.len(),
         "a shipped migration was removed"
     );
+}
+
+#[test]
+fn a_library_of_an_older_schema_is_upgraded_in_place_and_keeps_its_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.jejak");
+    {
+        // A library exactly as the first release wrote it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", jejak_store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(jejak_store::MIGRATIONS[0].1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO maps (id, title, created_at, updated_at) VALUES
+             ('0190f0b4-0000-7000-8000-000000000001', 'Old map', 1, 2);
+             INSERT INTO history (map_id, forward, inverse, undone, created_at) VALUES
+             ('0190f0b4-0000-7000-8000-000000000001', '[{\"type\":\"renameMap\",\"title\":\"Old map\"}]',
+              '[{\"type\":\"renameMap\",\"title\":\"Older\"}]', 0, 2);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let mut lib = jejak_store::Library::open(&path).unwrap();
+    let maps = lib.list_maps("").unwrap();
+    assert_eq!(maps.len(), 1);
+    // The step recorded before the upgrade still undoes.
+    let patch = lib.undo(maps[0].id).unwrap();
+    assert_eq!(patch.map.unwrap().title, "Older");
+    drop(lib);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, jejak_store::SCHEMA_VERSION);
 }

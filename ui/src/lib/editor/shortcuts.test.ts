@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMacPlatform, matchShortcut, type KeyLike } from './shortcuts';
+import { isMacPlatform, keyLabel, matchShortcut, type KeyLike } from './shortcuts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -25,5 +25,24 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('z', { ctrlKey: true }), true)).toBeNull();
     expect(isMacPlatform('MacIntel')).toBe(true);
     expect(isMacPlatform('Linux x86_64')).toBe(false);
+  });
+});
+
+describe('board keys', () => {
+  it('distinguishes focus moves, card moves, edit, delete and help', () => {
+    expect(matchShortcut(key('ArrowLeft'), false)).toBe('focusLeft');
+    expect(matchShortcut(key('ArrowLeft', { altKey: true }), false)).toBe('moveLeft');
+    expect(matchShortcut(key('ArrowDown', { altKey: true }), true)).toBe('moveDown');
+    expect(matchShortcut(key('Enter'), false)).toBe('edit');
+    expect(matchShortcut(key('Delete'), false)).toBe('delete');
+    expect(matchShortcut(key('Backspace'), false)).toBe('delete');
+    expect(matchShortcut(key('d', { ctrlKey: true }), false)).toBe('duplicate');
+    expect(matchShortcut(key('?', { shiftKey: true }), false)).toBe('help');
+    expect(matchShortcut(key('Escape'), false)).toBe('deselect');
+  });
+
+  it('labels keys for the platform', () => {
+    expect(keyLabel('Mod+Shift+Z', true)).toBe('⌘+Shift+Z');
+    expect(keyLabel('Mod+Shift+Z', false)).toBe('Ctrl+Shift+Z');
   });
 });

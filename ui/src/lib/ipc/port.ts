@@ -4,6 +4,9 @@ import type { Id, Locale, MapDoc, MapSummary, Op, Patch, Startup, Template } fro
 export interface JejakPort {
   startup(): Promise<Startup>;
   setLocale(locale: Locale): Promise<void>;
+  /** The zoom a map was last shown at (null: never changed). */
+  mapZoom(mapId: Id): Promise<number | null>;
+  setMapZoom(mapId: Id, zoom: number): Promise<void>;
 
   listMaps(query: string): Promise<MapSummary[]>;
   listTrash(): Promise<MapSummary[]>;
@@ -14,8 +17,11 @@ export interface JejakPort {
   purgeMap(id: Id): Promise<void>;
 
   openMap(id: Id): Promise<MapDoc>;
-  /** Applies `ops` as one undo step. Resolves only once the edit is on disk. */
-  applyOps(mapId: Id, ops: Op[]): Promise<Patch>;
+  /**
+   * Applies `ops` as one undo step. Resolves only once the edit is on disk. Calls with the same
+   * `mergeKey` in a row (typing in one field) share a single undo step.
+   */
+  applyOps(mapId: Id, ops: Op[], mergeKey?: string): Promise<Patch>;
   undo(mapId: Id): Promise<Patch>;
   redo(mapId: Id): Promise<Patch>;
 }

@@ -14,6 +14,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const tauriPort: JejakPort = {
   startup: () => call('startup'),
   setLocale: (locale) => call('set_locale', { locale }),
+  mapZoom: (mapId) => call('map_zoom', { mapId }),
+  setMapZoom: (mapId, zoom) => call('set_map_zoom', { mapId, zoom }),
 
   listMaps: (query) => call('list_maps', { query }),
   listTrash: () => call('list_trash'),
@@ -24,7 +26,7 @@ export const tauriPort: JejakPort = {
   purgeMap: (id) => call('purge_map', { id }),
 
   openMap: (id) => call('open_map', { id }),
-  applyOps: (mapId, ops) => call('apply_ops', { mapId, ops }),
+  applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),
   undo: (mapId) => call('undo', { mapId }),
   redo: (mapId) => call('redo', { mapId }),
 };

@@ -1,0 +1,101 @@
+// Benchmark (not a test): the real app on a generated 2,000-card map.
+//  - open: from clicking the map in the library to the board painted (all cards in the DOM, then
+//    two animation frames);
+//  - drag: a card dragged across the board in 120 pointer moves; per move, the time to handle the
+//    event, update the DOM and lay it out, and the interval between animation frames.
+// Usage (see docs/benchmarks.md): node bench/board-bench.mjs LIBRARY CARDS RESULTS.json
+import { writeFileSync } from 'node:fs';
+import { startDriver } from '../harness.mjs';
+
+const [library, cardsArg = '2000', out = 'artifacts/board-bench.json'] = process.argv.slice(2);
+if (!library) throw new Error('usage: board-bench.mjs LIBRARY [CARDS] [RESULTS.json]');
+const cards = Number(cardsArg);
+const runs = 5;
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+const driver = await startDriver({ LANG: 'en_US.UTF-8', LC_ALL: '' });
+const openMs = [];
+const moveWork = [];
+const frameGaps = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    await driver.withApp(
+      async (app) => {
+        await app.$('[data-testid="open-map"]').waitForDisplayed({ timeout: 30000 });
+        const opened = await app.execute(async (n) => {
+          const t0 = performance.now();
+          document.querySelector('[data-testid="open-map"]').click();
+          await new Promise((resolve) => {
+            const check = () =>
+              document.querySelectorAll('[data-card-id]').length >= n ? resolve() : requestAnimationFrame(check);
+            check();
+          });
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t0;
+        }, cards);
+        openMs.push(opened);
+
+        const drag = await app.execute(async () => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const grid = document.querySelector('[data-testid="board"]');
+          const card = document.querySelector('[data-card-id]');
+          const r = card.getBoundingClientRect();
+          const at = (x, y, type, target) =>
+            target.dispatchEvent(
+              new PointerEvent(type, {
+                bubbles: true,
+                clientX: x,
+                clientY: y,
+                button: 0,
+                buttons: 1,
+                pointerId: 1,
+                isPrimary: true,
+                pointerType: 'mouse',
+              }),
+            );
+          const x0 = r.left + r.width / 2;
+          const y0 = r.top + 12;
+          at(x0, y0, 'pointerdown', card);
+          const work = [];
+          const gaps = [];
+          let last = await frame();
+          for (let i = 1; i <= 120; i++) {
+            const x = x0 + (i / 120) * (window.innerWidth - x0 - 120);
+            const y = y0 + Math.sin(i / 10) * 200 + 200;
+            const t = performance.now();
+            at(x, y, 'pointermove', grid);
+            await Promise.resolve(); // Svelte flushes its updates in a microtask
+            void document.body.offsetHeight; // force style and layout
+            work.push(performance.now() - t);
+            const now = await frame();
+            gaps.push(now - last);
+            last = now;
+          }
+          // Cancel, so the map is unchanged.
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+          at(x0, y0, 'pointerup', grid);
+          return { work, gaps };
+        });
+        moveWork.push(...drag.work);
+        frameGaps.push(...drag.gaps.slice(1));
+      },
+      ['--library', library],
+    );
+  }
+} finally {
+  await driver.stop();
+}
+
+const results = {
+  cards,
+  runs,
+  openToPaintMs: { median: quantile(openMs, 0.5), max: Math.max(...openMs), all: openMs.map((x) => +x.toFixed(1)) },
+  dragMoveWorkMs: { p50: quantile(moveWork, 0.5), p95: quantile(moveWork, 0.95), max: Math.max(...moveWork) },
+  dragFrameIntervalMs: { p50: quantile(frameGaps, 0.5), p95: quantile(frameGaps, 0.95) },
+};
+writeFileSync(out, JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results, null, 2));

@@ -1,0 +1,44 @@
+// Zoom levels of the board. The board is scaled with a CSS transform; these are the numbers.
+
+export const MIN_ZOOM = 0.25;
+export const MAX_ZOOM = 2;
+const STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+
+export function clampZoom(z: number): number {
+  if (!Number.isFinite(z)) return 1;
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100));
+}
+
+/** The next preset step in or out from `z` (buttons and Ctrl+= / Ctrl+-). */
+export function stepZoom(z: number, direction: 1 | -1): number {
+  if (direction > 0) return STEPS.find((s) => s > z + 0.001) ?? MAX_ZOOM;
+  return [...STEPS].reverse().find((s) => s < z - 0.001) ?? MIN_ZOOM;
+}
+
+/** Ctrl+wheel / pinch: smooth, proportional to the wheel delta. */
+export function wheelZoom(z: number, deltaY: number): number {
+  return clampZoom(z * Math.exp(-deltaY / 500));
+}
+
+/** The zoom that shows the whole board in the viewport (never above 100%). */
+export function fitZoom(
+  content: { width: number; height: number },
+  view: { width: number; height: number },
+): number {
+  if (content.width <= 0 || content.height <= 0) return 1;
+  return clampZoom(Math.min(1, view.width / content.width, view.height / content.height));
+}
+
+/** Scroll offsets that keep the board point under the pointer fixed while zooming. */
+export function zoomAround(
+  scroll: { left: number; top: number },
+  pointer: { x: number; y: number },
+  from: number,
+  to: number,
+): { left: number; top: number } {
+  const k = to / from;
+  return {
+    left: (scroll.left + pointer.x) * k - pointer.x,
+    top: (scroll.top + pointer.y) * k - pointer.y,
+  };
+}
