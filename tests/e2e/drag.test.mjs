@@ -171,3 +171,50 @@ test('move a card with the keyboard, and drag two selected cards as one undo ste
     );
   });
 });
+
+test('the inspector saves as you type in one undo step; stages reorder by keyboard; ? shows the shortcuts', async () => {
+  await driver.withApp(async (app) => {
+    await eventually(async () => (await app.$$(byTestId('open-map'))).length === 1, 'the library');
+    await app.$(byTestId('open-map')).click();
+    await eventually(async () => (await placeOf(app, 'Reads a review')) !== null, 'the card');
+
+    await (await cardEl(app, 'Reads a review')).click();
+    const title = await app.$(byTestId('inspector-title'));
+    await title.waitForDisplayed();
+    await title.click();
+    await title.addValue(' twice');
+    await new Promise((r) => setTimeout(r, 700)); // a pause in typing saves
+    await eventually(async () => (await placeOf(app, 'Reads a review twice')) !== null, 'saved while typing');
+    await title.addValue(' more');
+    await app.$(byTestId('inspector-body')).click(); // leaving the field saves the rest
+    await eventually(
+      async () => (await placeOf(app, 'Reads a review twice more')) !== null,
+      'saved on leave',
+    );
+    await app.saveScreenshot(path.join(artifacts, 'inspector.png'));
+    await app.$(byTestId('undo')).click();
+    await eventually(
+      async () => (await placeOf(app, 'Reads a review')) !== null,
+      'one undo restores the title',
+    );
+
+    // Stage reorder with the keyboard on the first stage's grip.
+    const stageTitles = () =>
+      app.execute(() =>
+        Array.from(document.querySelectorAll('[data-testid="stage-title"]'), (el) => el.value),
+      );
+    await app.$$(byTestId('stage-grip'))[0].click();
+    await app.keys('ArrowRight');
+    await eventually(async () => (await stageTitles())[0] === 'Consideration', 'Awareness moved right');
+    assert.equal((await stageTitles())[1], 'Awareness');
+    await app.$(byTestId('undo')).click();
+    await eventually(async () => (await stageTitles())[0] === 'Awareness', 'stage order restored');
+
+    await app.$(byTestId('board')).click();
+    await app.keys('?');
+    await app.$(byTestId('shortcut-sheet')).waitForDisplayed();
+    await app.saveScreenshot(path.join(artifacts, 'shortcuts.png'));
+    await app.keys('Escape');
+    await app.$(byTestId('shortcut-sheet')).waitForDisplayed({ reverse: true });
+  });
+});
