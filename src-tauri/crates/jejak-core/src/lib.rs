@@ -1,11 +1,13 @@
 //! Jejak's domain model: what a journey map is, the operations that edit it, and the templates a
 //! new map starts from. Pure data and rules; storage lives in `jejak-store`.
 
+pub mod attrs;
 pub mod model;
 pub mod ops;
 pub mod rank;
 pub mod templates;
 pub mod validate;
 
+pub use attrs::CardAttrs;
 pub use model::*;
 pub use ops::*;

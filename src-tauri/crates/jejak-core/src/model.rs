@@ -129,6 +129,7 @@ pub struct Card {
     pub body: String,
     /// Fractional rank inside the cell.
     pub rank: String,
+    pub attrs: crate::attrs::CardAttrs,
 }
 
 /// The map's own fields.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::attrs::CardAttrs;
 use crate::model::{Id, LaneKind};
 
 /// Where a new or moved item goes among its siblings (stages of a map, lanes of a map, cards of a
@@ -46,6 +47,9 @@ pub struct NewCard {
     pub lane_id: Id,
     pub title: String,
     pub body: String,
+    /// Absent in history written before cards had attributes.
+    #[serde(default)]
+    pub attrs: CardAttrs,
 }
 
 /// One edit of one map. Ops are sent by the UI in groups: a group is one undo step.
@@ -104,6 +108,11 @@ pub enum Op {
         id: Id,
         title: String,
         body: String,
+    },
+    /// Replaces all of a card's attributes (the inverse restores the previous set).
+    SetCardAttrs {
+        id: Id,
+        attrs: CardAttrs,
     },
     MoveCard {
         id: Id,

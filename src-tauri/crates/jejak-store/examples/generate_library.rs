@@ -2,8 +2,9 @@
 //! `cargo run -p jejak-store --example generate_library -- OUT.jejak [CARDS]` (default 2000 cards,
 //! spread over 8 stages × 10 lanes, with realistic title and text lengths).
 
+use jejak_core::attrs::{Evidence, TouchpointKind, PRESET_CHANNELS};
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{new_id, LaneKind, NewCard, NewLane, NewStage, Op, Place};
+use jejak_core::{new_id, CardAttrs, LaneKind, NewCard, NewLane, NewStage, Op, Place};
 use jejak_store::Library;
 
 const WORDS: &[&str] = &[
@@ -40,6 +41,29 @@ fn words(seed: usize, n: usize) -> String {
         .map(|i| WORDS[(seed * 7 + i * 13) % WORDS.len()])
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A realistic spread of attributes: most cards have a kind and channel, some are moments of truth.
+fn attrs_for(i: usize) -> CardAttrs {
+    const KINDS: [TouchpointKind; 3] = [
+        TouchpointKind::Digital,
+        TouchpointKind::Human,
+        TouchpointKind::Physical,
+    ];
+    CardAttrs {
+        channel: (!i.is_multiple_of(4))
+            .then(|| PRESET_CHANNELS[i % PRESET_CHANNELS.len()].to_string()),
+        kind: (!i.is_multiple_of(5)).then(|| KINDS[i % 3]),
+        moment_of_truth: i.is_multiple_of(7),
+        owner: (i.is_multiple_of(3)).then(|| format!("Team {}", i % 4 + 1)),
+        evidence: (i.is_multiple_of(2)).then_some(Evidence::Observed),
+        tags: if i.is_multiple_of(6) {
+            vec![format!("campaign-{}", i % 5)]
+        } else {
+            Vec::new()
+        },
+        ..CardAttrs::default()
+    }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -87,11 +111,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 stage_id: stages[i % stages.len()],
                 lane_id: lanes[(i / stages.len()) % lanes.len()],
                 title: words(i, 3 + i % 4),
-                body: if i % 3 == 0 {
+                body: if i.is_multiple_of(3) {
                     String::new()
                 } else {
                     words(i + 1, 8 + i % 10)
                 },
+                attrs: attrs_for(i),
             },
             place: Place::End,
         })

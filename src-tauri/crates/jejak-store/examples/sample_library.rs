@@ -1,8 +1,11 @@
 //! Writes a library with one realistic journey map, for demos and screenshots:
 //! `cargo run -p jejak-store --example sample_library -- /tmp/sample.jejak`
 
+use jejak_core::attrs::Evidence::{Assumed, Observed, Proposed};
+use jejak_core::attrs::Priority;
+use jejak_core::attrs::TouchpointKind::{Digital, Human};
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{new_id, NewCard, Op, Place};
+use jejak_core::{new_id, CardAttrs, NewCard, Op, Place};
 use jejak_store::Library;
 
 const CARDS: &[(usize, usize, &str, &str)] = &[
@@ -77,6 +80,49 @@ const CARDS: &[(usize, usize, &str, &str)] = &[
     (4, 5, "Share a savings goal with family", ""),
 ];
 
+/// Attributes for some of the sample cards, by title.
+fn sample_attrs(title: &str) -> CardAttrs {
+    let (kind, channel, mot, evidence, priority) = match title {
+        "Instagram reel from a friend" => (
+            Some(Digital),
+            Some("socialMedia"),
+            false,
+            Some(Observed),
+            None,
+        ),
+        "Comparison page on the website" => {
+            (Some(Digital), Some("website"), false, Some(Observed), None)
+        }
+        "Mobile app sign-up" => (Some(Digital), Some("mobileApp"), true, Some(Observed), None),
+        "Welcome email" => (Some(Digital), Some("email"), false, Some(Assumed), None),
+        "First salary arrives" => (Some(Digital), Some("mobileApp"), true, Some(Observed), None),
+        "Referral link" => (
+            Some(Human),
+            Some("wordOfMouth"),
+            false,
+            Some(Proposed),
+            None,
+        ),
+        "ID photo rejected twice" => (None, None, true, Some(Observed), Some(Priority::High)),
+        "Too many bank ads look alike" => {
+            (None, None, false, Some(Assumed), Some(Priority::Medium))
+        }
+        "Live guidance for the ID photo" => {
+            (None, None, false, Some(Proposed), Some(Priority::High))
+        }
+        _ => (None, None, false, None, None),
+    };
+    CardAttrs {
+        kind,
+        channel: channel.map(str::to_string),
+        moment_of_truth: mot,
+        evidence,
+        priority,
+        owner: priority.map(|_| "Onboarding squad".to_string()),
+        ..CardAttrs::default()
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
@@ -102,6 +148,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 lane_id: doc.lanes[*lane].id,
                 title: (*title).into(),
                 body: (*body).into(),
+                attrs: sample_attrs(title),
             },
             place: Place::End,
         })

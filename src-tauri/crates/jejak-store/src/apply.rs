@@ -75,6 +75,7 @@ fn restore_card(card: &Card) -> Op {
             lane_id: card.lane_id,
             title: card.title.clone(),
             body: card.body.clone(),
+            attrs: card.attrs.clone(),
         },
         place: Place::Rank(card.rank.clone()),
     }
@@ -266,6 +267,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
 
         Op::CreateCard { card, place } => {
             validate::card_text(&card.title, &card.body)?;
+            let attrs = card.attrs.validated()?;
             ensure_new(conn, "cards", card.id)?;
             card_in_map(conn, map_id, card.stage_id, card.lane_id)?;
             let siblings = rows::cell_ranks(conn, card.stage_id, card.lane_id)?;
@@ -277,15 +279,35 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
                 title: card.title.clone(),
                 body: card.body.clone(),
                 rank: rank.clone(),
+                attrs: attrs.clone(),
             };
             rows::insert_card(conn, map_id, &row)?;
             t.cards.insert(card.id);
             Ok(Applied {
                 resolved: Op::CreateCard {
-                    card: card.clone(),
+                    card: NewCard {
+                        attrs,
+                        ..card.clone()
+                    },
                     place: Place::Rank(rank),
                 },
                 inverse: vec![Op::DeleteCard { id: card.id }],
+            })
+        }
+        Op::SetCardAttrs { id, attrs } => {
+            let attrs = attrs.validated()?;
+            let old = rows::card(conn, map_id, *id)?;
+            conn.execute(
+                "UPDATE cards SET attrs = ?1 WHERE id = ?2",
+                params![rows::attrs_json(&attrs)?, id.to_string()],
+            )?;
+            t.cards.insert(*id);
+            Ok(Applied {
+                resolved: Op::SetCardAttrs { id: *id, attrs },
+                inverse: vec![Op::SetCardAttrs {
+                    id: *id,
+                    attrs: old.attrs,
+                }],
             })
         }
         Op::UpdateCard { id, title, body } => {

@@ -9,6 +9,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_history_merge_key",
         include_str!("../migrations/0002_history_merge_key.sql"),
     ),
+    (
+        "0003_card_attrs",
+        include_str!("../migrations/0003_card_attrs.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

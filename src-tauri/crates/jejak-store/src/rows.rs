@@ -1,6 +1,6 @@
 //! Reading and writing single rows of stages, lanes and cards. Ids are stored as hyphenated text.
 
-use jejak_core::{Card, Id, Lane, LaneKind, MapMeta, Stage};
+use jejak_core::{Card, CardAttrs, Id, Lane, LaneKind, MapMeta, Stage};
 use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -25,7 +25,7 @@ fn kind_at(row: &Row, idx: usize) -> rusqlite::Result<LaneKind> {
 
 pub(crate) const STAGE_COLS: &str = "id, title, rank";
 pub(crate) const LANE_COLS: &str = "id, title, kind, rank";
-pub(crate) const CARD_COLS: &str = "id, stage_id, lane_id, title, body, rank";
+pub(crate) const CARD_COLS: &str = "id, stage_id, lane_id, title, body, rank, attrs";
 
 pub(crate) fn stage_from(row: &Row) -> rusqlite::Result<Stage> {
     Ok(Stage {
@@ -52,7 +52,19 @@ pub(crate) fn card_from(row: &Row) -> rusqlite::Result<Card> {
         title: row.get(3)?,
         body: row.get(4)?,
         rank: row.get(5)?,
+        attrs: attrs_at(row, 6)?,
     })
+}
+
+fn attrs_at(row: &Row, idx: usize) -> rusqlite::Result<CardAttrs> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+pub(crate) fn attrs_json(attrs: &CardAttrs) -> Result<String> {
+    serde_json::to_string(attrs)
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode card attributes: {e}")))
 }
 
 pub(crate) fn map_meta(conn: &Connection, map_id: Id) -> Result<MapMeta> {
@@ -191,8 +203,8 @@ pub(crate) fn insert_lane(conn: &Connection, map_id: Id, l: &Lane) -> Result<()>
 
 pub(crate) fn insert_card(conn: &Connection, map_id: Id, c: &Card) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO cards (id, map_id, stage_id, lane_id, title, body, rank)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO cards (id, map_id, stage_id, lane_id, title, body, rank, attrs)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         c.id.to_string(),
@@ -201,7 +213,8 @@ pub(crate) fn insert_card(conn: &Connection, map_id: Id, c: &Card) -> Result<()>
         c.lane_id.to_string(),
         c.title,
         c.body,
-        c.rank
+        c.rank,
+        attrs_json(&c.attrs)?
     ])?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! Edits through operations, undo/redo that survives reopening the file, and library actions.
 
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{new_id, LaneKind, NewCard, NewLane, NewStage, Op, Place};
+use jejak_core::{new_id, CardAttrs, LaneKind, NewCard, NewLane, NewStage, Op, Place};
 use jejak_store::{Library, StoreError};
 
 fn journey(dir: &tempfile::TempDir) -> (Library, jejak_core::MapDoc) {
@@ -23,6 +23,7 @@ fn new_card(doc: &jejak_core::MapDoc, stage: usize, title: &str) -> Op {
             lane_id: doc.lanes[0].id,
             title: title.into(),
             body: String::new(),
+            attrs: CardAttrs::default(),
         },
         place: Place::End,
     }
@@ -324,4 +325,58 @@ fn field_edits_with_one_merge_key_are_one_undo_step() {
     lib.undo(map_id).unwrap();
     lib.apply_merged(map_id, &[typed("X")], "title-1").unwrap();
     assert_eq!(lib.undo(map_id).unwrap().cards[0].title, "A");
+}
+
+#[test]
+fn touchpoint_attributes_are_validated_stored_and_undone() {
+    use jejak_core::attrs::{Evidence, Priority, TouchpointKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.jejak");
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let id = lib
+        .apply(map_id, &[new_card(&doc, 0, "Checkout page")])
+        .unwrap()
+        .cards[0]
+        .id;
+    let attrs = CardAttrs {
+        channel: Some(" website ".into()),
+        kind: Some(TouchpointKind::Digital),
+        moment_of_truth: true,
+        owner: Some("E-commerce team".into()),
+        evidence: Some(Evidence::Observed),
+        tags: vec!["checkout".into(), "checkout".into()],
+        url: Some("https://example.com/checkout".into()),
+        color: Some("#FFAA00".into()),
+        priority: Some(Priority::High),
+        ..CardAttrs::default()
+    };
+    let stored = lib
+        .apply(map_id, &[Op::SetCardAttrs { id, attrs }])
+        .unwrap()
+        .cards[0]
+        .attrs
+        .clone();
+    assert_eq!(stored.channel.as_deref(), Some("website"));
+    assert_eq!(stored.tags, ["checkout"]);
+    assert_eq!(stored.color.as_deref(), Some("#ffaa00"));
+    let bad = CardAttrs {
+        color: Some("orange".into()),
+        ..CardAttrs::default()
+    };
+    assert!(matches!(
+        lib.apply(map_id, &[Op::SetCardAttrs { id, attrs: bad }]),
+        Err(StoreError::Invalid(_))
+    ));
+    drop(lib);
+
+    let mut lib = Library::open(&path).unwrap();
+    assert_eq!(lib.load_map(map_id).unwrap().cards[0].attrs, stored);
+    // Deleting and undoing brings the attributes back too.
+    lib.apply(map_id, &[Op::DeleteCard { id }]).unwrap();
+    assert_eq!(lib.undo(map_id).unwrap().cards[0].attrs, stored);
+    assert_eq!(
+        lib.undo(map_id).unwrap().cards[0].attrs,
+        CardAttrs::default()
+    );
 }

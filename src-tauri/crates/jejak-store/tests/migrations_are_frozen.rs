@@ -13,6 +13,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0002_history_merge_key",
         "c6a223cf843206b0d28cfad8600b1f00912a0baedaa03038d18cf951b6c15de7",
     ),
+    (
+        "0003_card_attrs",
+        "cfc8e10824c491796288d9be36f7e7be114764449e601a3af3a0558c688150c8",
+    ),
 ];
 
 #[test]

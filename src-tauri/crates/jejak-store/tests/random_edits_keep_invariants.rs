@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
+use jejak_core::attrs::TouchpointKind;
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{new_id, LaneKind, MapDoc, NewCard, NewLane, NewStage, Op, Place};
+use jejak_core::{new_id, CardAttrs, LaneKind, MapDoc, NewCard, NewLane, NewStage, Op, Place};
 use jejak_store::Library;
 use proptest::prelude::*;
 
@@ -64,10 +65,25 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
                     lane_id,
                     title: s.text.clone(),
                     body: "b".into(),
+                    attrs: CardAttrs::default(),
                 },
                 place: place_among(&in_cell, s.c),
             }
         }
+        3 if s.b.is_multiple_of(2) => Op::SetCardAttrs {
+            id: *pick(&card_ids, s.a)?,
+            attrs: CardAttrs {
+                kind: [
+                    None,
+                    Some(TouchpointKind::Digital),
+                    Some(TouchpointKind::Human),
+                ][s.c % 3],
+                moment_of_truth: s.c.is_multiple_of(2),
+                owner: (!s.text.is_empty()).then(|| s.text.clone()),
+                tags: vec![s.text.clone(), "t".into()],
+                ..CardAttrs::default()
+            },
+        },
         3 => Op::UpdateCard {
             id: *pick(&card_ids, s.a)?,
             title: s.text.clone(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyAttrs } from '../model/attrs';
 import type { Card, MapDoc } from '../ipc/types';
 import { adjacentCell, boardOrder, neighbour } from './navigation';
 import { clickSelect, inBoardOrder } from './selection';
@@ -10,6 +11,7 @@ const card = (id: string, stageId: string, laneId: string, rank: string): Card =
   rank,
   title: id,
   body: '',
+  attrs: emptyAttrs(),
 });
 
 // Lanes L1, L2 × stages S1, S2, S3.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyAttrs } from './attrs';
 import type { Card, MapDoc, Patch } from '../ipc/types';
 import { applyPatch, cardsByCell, cellKey, countCards } from './doc';
 import { uuidv7 } from './ids';
@@ -10,6 +11,7 @@ const card = (id: string, stageId: string, rank: string, title = id): Card => ({
   title,
   body: '',
   rank,
+  attrs: emptyAttrs(),
 });
 
 const doc: MapDoc = {

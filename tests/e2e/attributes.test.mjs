@@ -1,0 +1,65 @@
+// Touchpoint attributes on the real app: set in the inspector, shown on the card with words and
+// shapes (not colour alone), undoable.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { artifacts, byTestId, eventually, startDriver, typeInto } from './harness.mjs';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-attrs-'));
+let driver;
+
+before(async () => {
+  driver = await startDriver({
+    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
+    LANG: 'en_US.UTF-8',
+    LC_ALL: '',
+  });
+});
+after(async () => driver?.stop());
+
+test('kind, channel and moment of truth are set in the inspector, shown on the card, and undone', async () => {
+  await driver.withApp(async (app) => {
+    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('new-map')).click();
+    await app.$(byTestId('create-map')).click();
+    await app.$$(byTestId('add-card'))[0].waitForClickable();
+    await app.$$(byTestId('add-card'))[0].click();
+    await typeInto(app, await app.$(byTestId('card-title-input')), 'Checkout page');
+    await app.keys('Enter');
+    const card = await app.$(byTestId('card'));
+    await card.waitForDisplayed();
+    await card.click();
+
+    await app.$(byTestId('inspector-kind')).selectByAttribute('value', 'digital');
+    await app.$(byTestId('inspector-channel')).selectByAttribute('value', 'website');
+    await app.$(byTestId('inspector-mot')).click();
+    await eventually(
+      async () => (await app.$$(byTestId('marker-mot'))).length === 1,
+      'the moment-of-truth marker',
+    );
+    assert.equal(await app.$(byTestId('marker-kind')).getText(), 'Digital');
+    assert.equal(await app.$(byTestId('marker-channel')).getText(), 'Website');
+    await typeInto(app, await app.$(byTestId('inspector-owner')), 'Web team');
+    await app.$(byTestId('inspector-tags')).click(); // leaving the owner field saves it
+    await eventually(
+      async () => (await app.$(byTestId('card-markers')).getText()).includes('@Web team'),
+      'owner',
+    );
+    await app.saveScreenshot(path.join(artifacts, 'attributes.png'));
+
+    // Each choice was its own step: undo the owner, then the moment of truth.
+    await app.$(byTestId('undo')).click();
+    await eventually(
+      async () => !(await app.$(byTestId('card-markers')).getText()).includes('@Web team'),
+      'owner undone',
+    );
+    await app.$(byTestId('undo')).click();
+    await eventually(
+      async () => (await app.$$(byTestId('marker-mot'))).length === 0,
+      'moment of truth undone',
+    );
+    assert.equal(await app.$(byTestId('marker-channel')).getText(), 'Website');
+  });
+});
