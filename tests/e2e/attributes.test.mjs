@@ -63,3 +63,29 @@ test('kind, channel and moment of truth are set in the inspector, shown on the c
     assert.equal(await app.$(byTestId('marker-channel')).getText(), 'Website');
   });
 });
+
+test('a service blueprint draws the line of visibility; lane kinds can be changed', async () => {
+  await driver.withApp(async (app) => {
+    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('new-map')).click();
+    await app.$(byTestId('template-serviceBlueprint')).click();
+    await app.$(byTestId('create-map')).click();
+    await eventually(async () => (await app.$$(byTestId('lane'))).length === 5, 'the blueprint lanes');
+    const kinds = await app.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="lane"]'), (l) => l.dataset.kind),
+    );
+    assert.deepEqual(kinds, ['touchpoints', 'actions', 'frontstage', 'backstage', 'support']);
+    const visibility = () =>
+      app.execute(() =>
+        Array.from(document.querySelectorAll('[data-testid="lane"].visibility'), (l) => l.dataset.kind),
+      );
+    assert.deepEqual(await visibility(), ['backstage']);
+    await app.saveScreenshot(path.join(artifacts, 'service-blueprint.png'));
+
+    // Turning the frontstage lane into notes removes the line; undo restores it.
+    await app.$$(byTestId('lane-kind'))[2].selectByAttribute('value', 'notes');
+    await eventually(async () => (await visibility()).length === 0, 'no line without a frontstage lane');
+    await app.$(byTestId('undo')).click();
+    await eventually(async () => (await visibility()).length === 1, 'the line back after undo');
+  });
+});

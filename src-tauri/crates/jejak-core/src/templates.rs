@@ -12,6 +12,7 @@ pub enum Template {
     Blank,
     CustomerJourney,
     PurchasePhases,
+    ServiceBlueprint,
 }
 
 /// Interface languages. Map content can be in any language; this only picks template wording.
@@ -119,6 +120,40 @@ pub fn blueprint(template: Template, locale: Locale) -> Blueprint {
                 "Service & support",
             ],
             lanes: journey_lanes(locale),
+        },
+        (Template::ServiceBlueprint, Locale::En) => Blueprint {
+            title: "Service blueprint",
+            stages: vec![
+                "Discover",
+                "Book",
+                "Arrive",
+                "Use the service",
+                "Leave & follow up",
+            ],
+            lanes: vec![
+                ("Touchpoints & evidence", LaneKind::Touchpoints),
+                ("Customer actions", LaneKind::Actions),
+                ("Frontstage", LaneKind::Frontstage),
+                ("Backstage", LaneKind::Backstage),
+                ("Support systems", LaneKind::Support),
+            ],
+        },
+        (Template::ServiceBlueprint, Locale::Id) => Blueprint {
+            title: "Cetak biru layanan",
+            stages: vec![
+                "Menemukan",
+                "Memesan",
+                "Datang",
+                "Menggunakan layanan",
+                "Pulang & tindak lanjut",
+            ],
+            lanes: vec![
+                ("Titik sentuh & bukti fisik", LaneKind::Touchpoints),
+                ("Tindakan pelanggan", LaneKind::Actions),
+                ("Panggung depan", LaneKind::Frontstage),
+                ("Panggung belakang", LaneKind::Backstage),
+                ("Sistem pendukung", LaneKind::Support),
+            ],
         },
         (Template::PurchasePhases, Locale::Id) => Blueprint {
             title: "Titik sentuh per fase pembelian",

@@ -38,6 +38,9 @@ export const en = {
   'template.customerJourney.desc': 'Awareness, Consideration, Purchase, Retention, Advocacy.',
   'template.purchasePhases': 'Touchpoints by purchase phase',
   'template.purchasePhases.desc': 'Pre-purchase, Purchase, Post-purchase, Service & support.',
+  'template.serviceBlueprint': 'Service blueprint',
+  'template.serviceBlueprint.desc':
+    'Customer actions above frontstage, backstage and support systems, split by the line of visibility.',
   'template.mapTitle': 'Map title',
   'template.mapTitleHint': 'Leave empty to use the template name',
   'template.create': 'Create map',
@@ -65,6 +68,8 @@ export const en = {
   'board.renameMap': 'Rename map',
   'board.moveStage': 'Move stage “{title}” (drag, or ← →)',
   'board.moveLane': 'Move lane “{title}” (drag, or ↑ ↓)',
+  'board.laneKind': 'Kind of lane “{title}”',
+  'board.lineOfVisibility': 'Line of visibility',
   'board.deleteStage': 'Delete stage “{title}”',
   'board.deleteLane': 'Delete lane “{title}”',
   'board.deleteStageConfirm': 'Delete the stage “{title}” and its {count} cards? You can undo this.',

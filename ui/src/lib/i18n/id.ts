@@ -40,6 +40,9 @@ export const id: Record<MessageKey, string> = {
   'template.customerJourney.desc': 'Kesadaran, Pertimbangan, Pembelian, Retensi, Advokasi.',
   'template.purchasePhases': 'Titik sentuh per fase pembelian',
   'template.purchasePhases.desc': 'Pra-pembelian, Pembelian, Pasca-pembelian, Layanan & dukungan.',
+  'template.serviceBlueprint': 'Cetak biru layanan',
+  'template.serviceBlueprint.desc':
+    'Tindakan pelanggan di atas panggung depan, panggung belakang, dan sistem pendukung, dipisah garis visibilitas.',
   'template.mapTitle': 'Judul peta',
   'template.mapTitleHint': 'Kosongkan untuk memakai nama templat',
   'template.create': 'Buat peta',
@@ -67,6 +70,8 @@ export const id: Record<MessageKey, string> = {
   'board.renameMap': 'Ganti nama peta',
   'board.moveStage': 'Pindahkan tahap “{title}” (seret, atau ← →)',
   'board.moveLane': 'Pindahkan lajur “{title}” (seret, atau ↑ ↓)',
+  'board.laneKind': 'Jenis lajur “{title}”',
+  'board.lineOfVisibility': 'Garis visibilitas',
   'board.deleteStage': 'Hapus tahap “{title}”',
   'board.deleteLane': 'Hapus lajur “{title}”',
   'board.deleteStageConfirm': 'Hapus tahap “{title}” beserta {count} kartunya? Anda dapat mengurungkannya.',
