@@ -4,6 +4,7 @@
 pub mod attrs;
 pub mod model;
 pub mod ops;
+pub mod persona;
 pub mod rank;
 pub mod templates;
 pub mod validate;
@@ -11,3 +12,4 @@ pub mod validate;
 pub use attrs::CardAttrs;
 pub use model::*;
 pub use ops::*;
+pub use persona::{EmotionScore, Horizon, Persona, PersonaFields};

@@ -163,6 +163,8 @@ pub struct MapDoc {
     pub stages: Vec<Stage>,
     pub lanes: Vec<Lane>,
     pub cards: Vec<Card>,
+    pub personas: Vec<crate::persona::Persona>,
+    pub emotions: Vec<crate::persona::EmotionScore>,
     pub history: HistoryState,
 }
 
@@ -178,5 +180,11 @@ pub struct Patch {
     pub deleted_stages: Vec<Id>,
     pub deleted_lanes: Vec<Id>,
     pub deleted_cards: Vec<Id>,
+    pub personas: Vec<crate::persona::Persona>,
+    pub deleted_personas: Vec<Id>,
+    /// Scores set or changed.
+    pub emotions: Vec<crate::persona::EmotionScore>,
+    /// Scores cleared (their `score` field is meaningless).
+    pub deleted_emotions: Vec<crate::persona::EmotionScore>,
     pub history: HistoryState,
 }

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::attrs::CardAttrs;
 use crate::model::{Id, LaneKind};
+use crate::persona::{Horizon, PersonaFields};
 
 /// Where a new or moved item goes among its siblings (stages of a map, lanes of a map, cards of a
 /// cell). The store turns this into a rank; inverses always use `Rank` so undo is exact.
@@ -122,6 +123,25 @@ pub enum Op {
     },
     DeleteCard {
         id: Id,
+    },
+
+    CreatePersona {
+        persona: PersonaFields,
+        place: Place,
+    },
+    UpdatePersona {
+        persona: PersonaFields,
+    },
+    /// Deletes the persona and every emotion score given for it.
+    DeletePersona {
+        id: Id,
+    },
+    /// Sets (or, with `None`, clears) how a persona feels at a card.
+    SetEmotion {
+        card_id: Id,
+        persona_id: Id,
+        horizon: Horizon,
+        score: Option<i8>,
     },
 }
 

@@ -3,11 +3,15 @@
 
 use std::collections::BTreeSet;
 
+use jejak_core::persona::check_score;
 use jejak_core::validate;
-use jejak_core::{rank, Card, Id, Lane, NewCard, NewLane, NewStage, Op, Place, Stage};
+use jejak_core::{
+    rank, Card, EmotionScore, Horizon, Id, Lane, NewCard, NewLane, NewStage, Op, PersonaFields,
+    Place, Stage,
+};
 use rusqlite::{params, Connection};
 
-use crate::rows;
+use crate::{personas, rows};
 use crate::{Result, StoreError};
 
 /// Entities an op group touched; the patch reads their final state.
@@ -17,6 +21,8 @@ pub(crate) struct Touched {
     pub stages: BTreeSet<Id>,
     pub lanes: BTreeSet<Id>,
     pub cards: BTreeSet<Id>,
+    pub personas: BTreeSet<Id>,
+    pub emotions: BTreeSet<(Id, Id, Horizon)>,
 }
 
 pub(crate) struct Applied {
@@ -65,6 +71,25 @@ fn card_in_map(conn: &Connection, map_id: Id, stage_id: Id, lane_id: Id) -> Resu
     rows::stage(conn, map_id, stage_id)?;
     rows::lane(conn, map_id, lane_id)?;
     Ok(())
+}
+
+fn restore_emotion(e: &EmotionScore) -> Op {
+    Op::SetEmotion {
+        card_id: e.card_id,
+        persona_id: e.persona_id,
+        horizon: e.horizon,
+        score: Some(e.score),
+    }
+}
+
+/// Ops that bring back deleted cards with their emotion scores.
+fn restore_cards(conn: &Connection, cards: &[Card]) -> Result<Vec<Op>> {
+    let mut ops: Vec<Op> = cards.iter().map(restore_card).collect();
+    for card in cards {
+        let scores = personas::emotions_where(conn, "card_id", card.id)?;
+        ops.extend(scores.iter().map(restore_emotion));
+    }
+    Ok(ops)
 }
 
 fn restore_card(card: &Card) -> Op {
@@ -161,6 +186,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::DeleteStage { id } => {
             let stage = rows::stage(conn, map_id, *id)?;
             let cards = rows::cards_where(conn, "stage_id", *id)?;
+            let restore = restore_cards(conn, &cards)?;
             conn.execute("DELETE FROM cards WHERE stage_id = ?1", [id.to_string()])?;
             conn.execute("DELETE FROM stages WHERE id = ?1", [id.to_string()])?;
             t.stages.insert(*id);
@@ -172,7 +198,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
                 },
                 place: Place::Rank(stage.rank),
             }];
-            inverse.extend(cards.iter().map(restore_card));
+            inverse.extend(restore);
             Ok(Applied {
                 resolved: op.clone(),
                 inverse,
@@ -246,6 +272,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::DeleteLane { id } => {
             let lane = rows::lane(conn, map_id, *id)?;
             let cards = rows::cards_where(conn, "lane_id", *id)?;
+            let restore = restore_cards(conn, &cards)?;
             conn.execute("DELETE FROM cards WHERE lane_id = ?1", [id.to_string()])?;
             conn.execute("DELETE FROM lanes WHERE id = ?1", [id.to_string()])?;
             t.lanes.insert(*id);
@@ -258,7 +285,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
                 },
                 place: Place::Rank(lane.rank),
             }];
-            inverse.extend(cards.iter().map(restore_card));
+            inverse.extend(restore);
             Ok(Applied {
                 resolved: op.clone(),
                 inverse,
@@ -364,11 +391,87 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         }
         Op::DeleteCard { id } => {
             let card = rows::card(conn, map_id, *id)?;
+            let inverse = restore_cards(conn, std::slice::from_ref(&card))?;
             conn.execute("DELETE FROM cards WHERE id = ?1", [id.to_string()])?;
             t.cards.insert(*id);
             Ok(Applied {
                 resolved: op.clone(),
-                inverse: vec![restore_card(&card)],
+                inverse,
+            })
+        }
+        Op::CreatePersona { persona, place } => {
+            let fields = persona.validated()?;
+            ensure_new(conn, "personas", fields.id)?;
+            let rank = resolve_place(
+                &rows::axis_ranks(conn, "personas", map_id)?,
+                place,
+                fields.id,
+            )?;
+            personas::insert(conn, map_id, &fields, &rank)?;
+            t.personas.insert(fields.id);
+            Ok(Applied {
+                resolved: Op::CreatePersona {
+                    persona: fields.clone(),
+                    place: Place::Rank(rank),
+                },
+                inverse: vec![Op::DeletePersona { id: fields.id }],
+            })
+        }
+        Op::UpdatePersona { persona } => {
+            let fields = persona.validated()?;
+            let old = personas::find(conn, map_id, fields.id)?
+                .ok_or_else(|| StoreError::not_found("persona", fields.id))?;
+            personas::update(conn, &fields)?;
+            t.personas.insert(fields.id);
+            Ok(Applied {
+                resolved: Op::UpdatePersona { persona: fields },
+                inverse: vec![Op::UpdatePersona {
+                    persona: PersonaFields::from(&old),
+                }],
+            })
+        }
+        Op::DeletePersona { id } => {
+            let old = personas::find(conn, map_id, *id)?
+                .ok_or_else(|| StoreError::not_found("persona", id))?;
+            let scores = personas::emotions_where(conn, "persona_id", *id)?;
+            conn.execute("DELETE FROM personas WHERE id = ?1", [id.to_string()])?;
+            t.personas.insert(*id);
+            let mut inverse = vec![Op::CreatePersona {
+                persona: PersonaFields::from(&old),
+                place: Place::Rank(old.rank.clone()),
+            }];
+            inverse.extend(scores.iter().map(restore_emotion));
+            Ok(Applied {
+                resolved: op.clone(),
+                inverse,
+            })
+        }
+        Op::SetEmotion {
+            card_id,
+            persona_id,
+            horizon,
+            score,
+        } => {
+            let score = score.map(check_score).transpose()?;
+            rows::card(conn, map_id, *card_id)?;
+            personas::find(conn, map_id, *persona_id)?
+                .ok_or_else(|| StoreError::not_found("persona", persona_id))?;
+            let old = personas::emotion(conn, *card_id, *persona_id, *horizon)?;
+            personas::set_emotion(conn, *card_id, *persona_id, *horizon, score)?;
+            t.emotions.insert((*card_id, *persona_id, *horizon));
+            Ok(Applied {
+                resolved: Op::SetEmotion {
+                    card_id: *card_id,
+                    persona_id: *persona_id,
+                    horizon: *horizon,
+                    score,
+                },
+                inverse: vec![Op::SetEmotion {
+                    card_id: *card_id,
+                    persona_id: *persona_id,
+                    horizon: *horizon,
+                    score: old,
+                }],
             })
         }
     }

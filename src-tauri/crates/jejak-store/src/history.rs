@@ -180,6 +180,25 @@ fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
             None => patch.deleted_cards.push(id),
         }
     }
+    for id in touched.personas {
+        match crate::personas::find(conn, map_id, id)? {
+            Some(p) => patch.personas.push(p),
+            None => patch.deleted_personas.push(id),
+        }
+    }
+    for (card_id, persona_id, horizon) in touched.emotions {
+        let found = crate::personas::emotion(conn, card_id, persona_id, horizon)?;
+        let score = jejak_core::EmotionScore {
+            card_id,
+            persona_id,
+            horizon,
+            score: found.unwrap_or(0),
+        };
+        match found {
+            Some(_) => patch.emotions.push(score),
+            None => patch.deleted_emotions.push(score),
+        }
+    }
     patch.history = state(conn, map_id)?;
     Ok(patch)
 }

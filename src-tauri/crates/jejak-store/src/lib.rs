@@ -10,6 +10,7 @@ mod library;
 mod maps;
 mod migrations;
 mod open;
+mod personas;
 mod rows;
 mod settings;
 

@@ -105,6 +105,7 @@ pub(crate) fn duplicate(conn: &Connection, source: Id, title: &str) -> Result<Ma
         stage_ids.insert(s.id, id);
         rows::insert_stage(conn, map_id, &Stage { id, ..s.clone() })?;
     }
+    let mut card_ids = HashMap::new();
     let mut lane_ids = HashMap::new();
     for l in &doc.lanes {
         let id = new_id();
@@ -126,7 +127,24 @@ pub(crate) fn duplicate(conn: &Connection, source: Id, title: &str) -> Result<Ma
             lane_id: *lane_id,
             ..c.clone()
         };
+        card_ids.insert(c.id, card.id);
         rows::insert_card(conn, map_id, &card)?;
+    }
+    let mut persona_ids = HashMap::new();
+    for p in &doc.personas {
+        let fields = jejak_core::PersonaFields {
+            id: new_id(),
+            ..jejak_core::PersonaFields::from(p)
+        };
+        persona_ids.insert(p.id, fields.id);
+        crate::personas::insert(conn, map_id, &fields, &p.rank)?;
+    }
+    for e in &doc.emotions {
+        if let (Some(card), Some(persona)) =
+            (card_ids.get(&e.card_id), persona_ids.get(&e.persona_id))
+        {
+            crate::personas::set_emotion(conn, *card, *persona, e.horizon, Some(e.score))?;
+        }
     }
     summary(conn, map_id)
 }
@@ -162,6 +180,8 @@ pub(crate) fn load(conn: &Connection, id: Id) -> Result<MapDoc> {
         stages: rows::stages_of(conn, id)?,
         lanes: rows::lanes_of(conn, id)?,
         cards: rows::cards_of(conn, id)?,
+        personas: crate::personas::of_map(conn, id)?,
+        emotions: crate::personas::emotions_of_map(conn, id)?,
         history: history::state(conn, id)?,
     })
 }

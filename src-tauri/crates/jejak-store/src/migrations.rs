@@ -13,6 +13,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_card_attrs",
         include_str!("../migrations/0003_card_attrs.sql"),
     ),
+    (
+        "0004_personas_emotions",
+        include_str!("../migrations/0004_personas_emotions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -380,3 +380,91 @@ fn touchpoint_attributes_are_validated_stored_and_undone() {
         CardAttrs::default()
     );
 }
+
+fn persona(name: &str) -> jejak_core::PersonaFields {
+    jejak_core::PersonaFields {
+        id: new_id(),
+        name: name.into(),
+        role: "Student".into(),
+        goals: "Save for a laptop".into(),
+        needs: String::new(),
+        pains: String::new(),
+        color: "#7c3aed".into(),
+        photo: Some("data:image/png;base64,iVBORw0KGgo=".into()),
+    }
+}
+
+#[test]
+fn personas_and_emotion_scores_survive_deletes_through_undo() {
+    use jejak_core::Horizon;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.jejak");
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let rina = persona("Rina");
+    lib.apply(
+        map_id,
+        &[Op::CreatePersona {
+            persona: rina.clone(),
+            place: Place::End,
+        }],
+    )
+    .unwrap();
+    let card = lib
+        .apply(map_id, &[new_card(&doc, 0, "Sign-up")])
+        .unwrap()
+        .cards[0]
+        .id;
+    let set = |score: Option<i8>| Op::SetEmotion {
+        card_id: card,
+        persona_id: rina.id,
+        horizon: Horizon::AsIs,
+        score,
+    };
+    let p = lib.apply(map_id, &[set(Some(-2))]).unwrap();
+    assert_eq!(p.emotions[0].score, -2);
+    assert!(matches!(
+        lib.apply(map_id, &[set(Some(3))]),
+        Err(StoreError::Invalid(_))
+    ));
+    lib.apply(
+        map_id,
+        &[Op::SetEmotion {
+            card_id: card,
+            persona_id: rina.id,
+            horizon: Horizon::ToBe,
+            score: Some(1),
+        }],
+    )
+    .unwrap();
+    drop(lib);
+
+    let mut lib = Library::open(&path).unwrap();
+    let doc2 = lib.load_map(map_id).unwrap();
+    assert_eq!(doc2.personas.len(), 1);
+    assert_eq!(doc2.personas[0].photo, rina.photo);
+    assert_eq!(doc2.emotions.len(), 2);
+    // Deleting the card drops its scores; undo brings both back.
+    lib.apply(map_id, &[Op::DeleteCard { id: card }]).unwrap();
+    assert!(lib.load_map(map_id).unwrap().emotions.is_empty());
+    lib.undo(map_id).unwrap();
+    assert_eq!(lib.load_map(map_id).unwrap().emotions, doc2.emotions);
+    // Same for deleting the persona.
+    let p = lib
+        .apply(map_id, &[Op::DeletePersona { id: rina.id }])
+        .unwrap();
+    assert_eq!(p.deleted_personas, vec![rina.id]);
+    assert!(lib.load_map(map_id).unwrap().emotions.is_empty());
+    let p = lib.undo(map_id).unwrap();
+    assert_eq!(p.personas.len(), 1);
+    assert_eq!(lib.load_map(map_id).unwrap().emotions, doc2.emotions);
+    // Clearing a score reports it as deleted.
+    let p = lib.apply(map_id, &[set(None)]).unwrap();
+    assert_eq!(p.deleted_emotions.len(), 1);
+    // A duplicated map keeps personas and scores, with new ids.
+    let copy = lib.duplicate_map(map_id, "Copy").unwrap();
+    let copied = lib.load_map(copy.id).unwrap();
+    assert_eq!(copied.personas.len(), 1);
+    assert_ne!(copied.personas[0].id, rina.id);
+    assert_eq!(copied.emotions.len(), 1);
+}

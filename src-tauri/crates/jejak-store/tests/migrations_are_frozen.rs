@@ -17,6 +17,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0003_card_attrs",
         "cfc8e10824c491796288d9be36f7e7be114764449e601a3af3a0558c688150c8",
     ),
+    (
+        "0004_personas_emotions",
+        "d69f6da21f5cebdc3b82c2cdfa244d28b40dbb0ee475489b4611d26b839c1f7c",
+    ),
 ];
 
 #[test]

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use jejak_core::attrs::TouchpointKind;
 use jejak_core::templates::{Locale, Template};
 use jejak_core::{new_id, CardAttrs, LaneKind, MapDoc, NewCard, NewLane, NewStage, Op, Place};
+use jejak_core::{Horizon, PersonaFields};
 use jejak_store::Library;
 use proptest::prelude::*;
 
@@ -22,7 +23,7 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..13, 0usize..8, 0usize..8, 0usize..8, "[a-zA-Zé ]{0,8}").prop_map(
+    (0u8..15, 0usize..8, 0usize..8, 0usize..8, "[a-zA-Zé ]{0,8}").prop_map(
         |(kind, a, b, c, text)| Step {
             kind,
             a,
@@ -146,6 +147,40 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
                 kind: LaneKind::ALL[s.c % 12],
             },
         },
+        13 => match (s.b % 3, doc.personas.len()) {
+            (0, n) if n < 3 => Op::CreatePersona {
+                persona: PersonaFields {
+                    id: new_id(),
+                    name: format!("P{}", s.text),
+                    role: s.text.clone(),
+                    goals: String::new(),
+                    needs: String::new(),
+                    pains: String::new(),
+                    color: "#123456".into(),
+                    photo: None,
+                },
+                place: Place::End,
+            },
+            (1, _) => Op::DeletePersona {
+                id: pick(&doc.personas, s.a)?.id,
+            },
+            _ => Op::UpdatePersona {
+                persona: PersonaFields {
+                    name: format!("Q{}", s.text),
+                    ..PersonaFields::from(pick(&doc.personas, s.a)?)
+                },
+            },
+        },
+        14 => Op::SetEmotion {
+            card_id: *pick(&card_ids, s.a)?,
+            persona_id: pick(&doc.personas, s.b)?.id,
+            horizon: if s.c % 2 == 0 {
+                Horizon::AsIs
+            } else {
+                Horizon::ToBe
+            },
+            score: (s.c % 6 != 5).then_some((s.c % 5) as i8 - 2),
+        },
         _ => match s.b % 2 {
             0 => Op::DeleteLane {
                 id: *pick(&lane_ids, s.a)?,
@@ -158,14 +193,16 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
 }
 
 /// The parts of a map that edits change; `updated_at` and history flags legitimately move.
-fn content(
-    doc: &MapDoc,
-) -> (
+type Content = (
     String,
     Vec<jejak_core::Stage>,
     Vec<jejak_core::Lane>,
     Vec<jejak_core::Card>,
-) {
+    Vec<jejak_core::Persona>,
+    Vec<jejak_core::EmotionScore>,
+);
+
+fn content(doc: &MapDoc) -> Content {
     let mut cards = doc.cards.clone();
     cards.sort_by_key(|c| c.id);
     (
@@ -173,6 +210,8 @@ fn content(
         doc.stages.clone(),
         doc.lanes.clone(),
         cards,
+        doc.personas.clone(),
+        doc.emotions.clone(),
     )
 }
 

@@ -29,6 +29,8 @@ const doc: MapDoc = {
     card('d', 'S1', 'L2', '80'),
     card('e', 'S2', 'L2', '80'),
   ],
+  personas: [],
+  emotions: [],
   history: { canUndo: false, canRedo: false },
 };
 

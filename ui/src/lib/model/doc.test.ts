@@ -22,6 +22,20 @@ const doc: MapDoc = {
   ],
   lanes: [{ id: 'L', title: 'Touchpoints', kind: 'touchpoints', rank: '80' }],
   cards: [card('a', 'S1', '80'), card('b', 'S1', '8180')],
+  personas: [
+    {
+      id: 'P',
+      name: 'Rina',
+      role: '',
+      goals: '',
+      needs: '',
+      pains: '',
+      color: '#7c3aed',
+      photo: null,
+      rank: '80',
+    },
+  ],
+  emotions: [{ cardId: 'a', personaId: 'P', horizon: 'asIs', score: -1 }],
   history: { canUndo: false, canRedo: false },
 };
 
@@ -33,6 +47,10 @@ const empty: Patch = {
   deletedStages: [],
   deletedLanes: [],
   deletedCards: [],
+  personas: [],
+  deletedPersonas: [],
+  emotions: [],
+  deletedEmotions: [],
   history: { canUndo: true, canRedo: false },
 };
 
@@ -60,6 +78,23 @@ describe('applyPatch', () => {
     expect(cells.get(cellKey('S1', 'L'))?.map((c) => c.id)).toEqual(['z', 'a', 'b']);
     expect(countCards(doc, { stageId: 'S1' })).toBe(2);
     expect(countCards(doc, { stageId: 'S2' })).toBe(0);
+  });
+});
+
+describe('emotion scores in patches', () => {
+  it('are set, cleared, and leave with their card', () => {
+    const set = applyPatch(doc, {
+      ...empty,
+      emotions: [{ cardId: 'b', personaId: 'P', horizon: 'toBe', score: 2 }],
+    });
+    expect(set.emotions).toHaveLength(2);
+    const cleared = applyPatch(set, {
+      ...empty,
+      deletedEmotions: [{ cardId: 'b', personaId: 'P', horizon: 'toBe', score: 0 }],
+    });
+    expect(cleared.emotions).toHaveLength(1);
+    const cardGone = applyPatch(doc, { ...empty, deletedCards: ['a'] });
+    expect(cardGone.emotions).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,5 @@
 // The open map as plain data, and the pure functions that update it from backend patches.
-import type { Card, Id, Lane, MapDoc, Patch, Stage } from '../ipc/types';
+import type { Card, EmotionScore, Id, Lane, MapDoc, Patch, Persona, Stage } from '../ipc/types';
 
 /** Ranks are compared bytewise (they are hex strings), never with locale rules. */
 export function byRank<T extends { rank: string }>(a: T, b: T): number {
@@ -15,13 +15,39 @@ function merge<T extends { id: Id; rank: string }>(list: T[], upserts: T[], dele
   return [...byId.values()].sort(byRank);
 }
 
+export function emotionKey(e: Pick<EmotionScore, 'cardId' | 'personaId' | 'horizon'>): string {
+  return `${e.cardId}|${e.personaId}|${e.horizon}`;
+}
+
+/**
+ * Scores after an edit. A deleted card or persona takes its scores with it (the store cascades);
+ * an undo that brings them back lists the scores again.
+ */
+function mergeEmotions(doc: MapDoc, patch: Patch, cards: Card[], personas: Persona[]): EmotionScore[] {
+  const byKey = new Map(doc.emotions.map((e) => [emotionKey(e), e] as const));
+  for (const e of patch.deletedEmotions) byKey.delete(emotionKey(e));
+  for (const e of patch.emotions) byKey.set(emotionKey(e), e);
+  const liveCards = new Set(cards.map((c) => c.id));
+  const livePersonas = new Set(personas.map((p) => p.id));
+  return [...byKey.values()].filter((e) => liveCards.has(e.cardId) && livePersonas.has(e.personaId));
+}
+
 /** The map after an edit: only what the patch names changes. */
 export function applyPatch(doc: MapDoc, patch: Patch): MapDoc {
+  const cards = merge<Card>(doc.cards, patch.cards, patch.deletedCards);
+  const personas = merge<Persona>(doc.personas, patch.personas, patch.deletedPersonas);
+  const emotionsChanged =
+    patch.emotions.length > 0 ||
+    patch.deletedEmotions.length > 0 ||
+    patch.deletedCards.length > 0 ||
+    patch.deletedPersonas.length > 0;
   return {
     map: patch.map ?? doc.map,
     stages: merge<Stage>(doc.stages, patch.stages, patch.deletedStages),
     lanes: merge<Lane>(doc.lanes, patch.lanes, patch.deletedLanes),
-    cards: merge<Card>(doc.cards, patch.cards, patch.deletedCards),
+    cards,
+    personas,
+    emotions: emotionsChanged ? mergeEmotions(doc, patch, cards, personas) : doc.emotions,
     history: patch.history,
   };
 }
