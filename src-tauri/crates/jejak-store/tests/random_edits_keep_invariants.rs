@@ -174,7 +174,7 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
         14 => Op::SetEmotion {
             card_id: *pick(&card_ids, s.a)?,
             persona_id: pick(&doc.personas, s.b)?.id,
-            horizon: if s.c % 2 == 0 {
+            horizon: if s.c.is_multiple_of(2) {
                 Horizon::AsIs
             } else {
                 Horizon::ToBe
