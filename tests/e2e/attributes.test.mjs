@@ -89,3 +89,70 @@ test('a service blueprint draws the line of visibility; lane kinds can be change
     await eventually(async () => (await visibility()).length === 1, 'the line back after undo');
   });
 });
+
+test('the overview lists pain points and opportunities by priority and jumps to a card', async () => {
+  await driver.withApp(async (app) => {
+    await eventually(async () => (await app.$$(byTestId('open-map'))).length === 2, 'the library');
+    const titles = await app.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="open-map"]'), (b) => b.textContent.trim()),
+    );
+    await app.$$(byTestId('open-map'))[titles.indexOf('Customer journey')].click();
+    await eventually(async () => (await app.$$(byTestId('lane'))).length === 6, 'the journey board');
+    const laneIndex = (kind) =>
+      app.execute(
+        (k) =>
+          Array.from(document.querySelectorAll('[data-testid="lane"]'), (l) => l.dataset.kind).indexOf(k),
+        kind,
+      );
+    const stages = (await app.$$(byTestId('stage'))).length;
+    const addIn = async (kind, stage, title, priority) => {
+      const cell = (await app.$$(byTestId('cell')))[(await laneIndex(kind)) * stages + stage];
+      await cell.$(byTestId('add-card')).click();
+      await typeInto(app, await app.$(byTestId('card-title-input')), title);
+      await app.keys('Enter');
+      await eventually(
+        async () =>
+          await app.execute(
+            (t) =>
+              [...document.querySelectorAll('[data-testid="card-title"]')].some(
+                (e) => e.textContent.trim() === t,
+              ),
+            title,
+          ),
+        title,
+      );
+      await app.execute((t) => {
+        const el = [...document.querySelectorAll('[data-testid="card"]')].find(
+          (c) => c.querySelector('[data-testid="card-title"]').textContent.trim() === t,
+        );
+        el.scrollIntoView({ block: 'center' });
+      }, title);
+      const card = await app.$(`[aria-label="${title}"]`);
+      await card.click();
+      await app.$(byTestId('inspector-priority')).selectByAttribute('value', priority);
+      await eventually(async () => (await app.$$(byTestId('marker-priority'))).length > 0, 'priority marker');
+    };
+    await addIn('painPoints', 0, 'Slow sign-up', 'low');
+    await addIn('opportunities', 1, 'One-tap login', 'high');
+
+    await app.keys('Escape');
+    await app.$(byTestId('show-overview')).click();
+    await app.$(byTestId('overview')).waitForDisplayed();
+    const order = () =>
+      app.execute(() =>
+        Array.from(document.querySelectorAll('[data-testid="overview-row"] .link'), (b) =>
+          b.textContent.trim(),
+        ),
+      );
+    assert.deepEqual(await order(), ['One-tap login', 'Slow sign-up']);
+    await app.$(byTestId('sort-stage')).click();
+    assert.deepEqual(await order(), ['Slow sign-up', 'One-tap login']);
+    await app.saveScreenshot(path.join(artifacts, 'overview.png'));
+    const link = (await app.$$('[data-testid="overview-row"] .link'))[1];
+    await link.click();
+    await eventually(
+      async () => (await app.$(byTestId('inspector-title')).getValue()) === 'One-tap login',
+      'jumped',
+    );
+  });
+});

@@ -190,6 +190,15 @@ export const en = {
   'persona.emotions': 'Emotion (−2 … +2)',
   'persona.badPhoto': 'That file is not a picture Jejak can read.',
 
+  'overview.title': 'Pain points and opportunities',
+  'overview.button': 'Overview',
+  'overview.empty': 'This map has no pain points or opportunities yet.',
+  'overview.sortBy': 'Sort by',
+  'overview.type': 'Type',
+  'overview.priority': 'Priority',
+  'overview.owner': 'Owner',
+  'overview.stage': 'Stage',
+
   'lane.touchpoints': 'Touchpoints',
   'lane.actions': 'Customer actions',
   'lane.thoughts': 'Thoughts & quotes',

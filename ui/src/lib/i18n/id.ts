@@ -193,6 +193,15 @@ export const id: Record<MessageKey, string> = {
   'persona.emotions': 'Emosi (−2 … +2)',
   'persona.badPhoto': 'Berkas itu bukan gambar yang dapat dibaca Jejak.',
 
+  'overview.title': 'Titik masalah dan peluang',
+  'overview.button': 'Ikhtisar',
+  'overview.empty': 'Peta ini belum memiliki titik masalah atau peluang.',
+  'overview.sortBy': 'Urutkan menurut',
+  'overview.type': 'Jenis',
+  'overview.priority': 'Prioritas',
+  'overview.owner': 'Penanggung jawab',
+  'overview.stage': 'Tahap',
+
   'lane.touchpoints': 'Titik sentuh',
   'lane.actions': 'Tindakan pelanggan',
   'lane.thoughts': 'Pikiran & kutipan',
