@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "apply_ops",
     "undo",
     "redo",
+    "csv_preview",
+    "import_metrics",
 ];
 
 fn main() {

@@ -50,6 +50,7 @@ impl From<StoreError> for IpcError {
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::Corrupt(_) => ErrorKind::Corrupt,
             StoreError::Sqlite(_) => ErrorKind::Io,
+            StoreError::Rejected(_) => ErrorKind::Invalid,
         };
         IpcError::new(kind, e.to_string())
     }

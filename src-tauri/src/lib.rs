@@ -30,6 +30,8 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::maps::apply_ops,
             commands::maps::undo,
             commands::maps::redo,
+            commands::maps::csv_preview,
+            commands::maps::import_metrics,
         ])
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, startDriver, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, startDriver, typeInto } from './harness.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-attrs-'));
 let driver;
@@ -127,8 +127,7 @@ test('the overview lists pain points and opportunities by priority and jumps to 
         );
         el.scrollIntoView({ block: 'center' });
       }, title);
-      const card = await app.$(`[aria-label="${title}"]`);
-      await card.click();
+      await selectCard(app, title);
       await app.$(byTestId('inspector-priority')).selectByAttribute('value', priority);
       await eventually(async () => (await app.$$(byTestId('marker-priority'))).length > 0, 'priority marker');
     };

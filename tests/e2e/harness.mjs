@@ -141,3 +141,14 @@ export async function typeInto(browser, element, text, { replace = false } = {})
   if (replace) await browser.keys(['Control', 'a']);
   await element.addValue(text);
 }
+
+/** Clicks the card titled `title` until the inspector shows it (the board may still be settling). */
+export async function selectCard(browser, title) {
+  await eventually(async () => {
+    const card = await browser.$(`[data-testid="card"][aria-label="${title}"]`);
+    if (!(await card.isExisting())) return false;
+    await card.click();
+    const inspector = await browser.$('[data-testid="inspector-title"]');
+    return (await inspector.isExisting()) && (await inspector.getValue()) === title;
+  }, `card ${title} selected`);
+}

@@ -1,7 +1,8 @@
+use jejak_core::metrics::{self, CsvPreview, ImportResult, MetricsImport};
 use jejak_core::{Id, MapDoc, Op, Patch};
 use tauri::State;
 
-use crate::error::IpcResult;
+use crate::error::{ErrorKind, IpcError, IpcResult};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -32,4 +33,21 @@ pub async fn undo(state: State<'_, AppState>, map_id: Id) -> IpcResult<Patch> {
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>, map_id: Id) -> IpcResult<Patch> {
     state.with(|lib| Ok(lib.redo(map_id)?))
+}
+
+/// Headers and first rows of a CSV the user picked, to choose columns from.
+#[tauri::command]
+pub async fn csv_preview(text: String) -> IpcResult<CsvPreview> {
+    metrics::preview(&text).map_err(|errors| IpcError::new(ErrorKind::Invalid, errors.join("\n")))
+}
+
+/// Imports figures from the CSV onto the map's touchpoints (one undo step, or nothing at all).
+#[tauri::command]
+pub async fn import_metrics(
+    state: State<'_, AppState>,
+    map_id: Id,
+    text: String,
+    spec: MetricsImport,
+) -> IpcResult<ImportResult> {
+    state.with(|lib| Ok(lib.import_metrics(map_id, &text, &spec)?))
 }

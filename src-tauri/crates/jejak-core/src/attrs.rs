@@ -61,7 +61,7 @@ pub const PRESET_CHANNELS: &[&str] = &[
 ];
 
 /// Every field is optional: a fresh card has none. Stored as JSON in the card row.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct CardAttrs {
@@ -76,12 +76,16 @@ pub struct CardAttrs {
     /// `#rrggbb`.
     pub color: Option<String>,
     pub priority: Option<Priority>,
+    /// Figures imported from analytics or surveys (clicks, CSAT, NPS...), by metric name.
+    pub metrics: std::collections::BTreeMap<String, f64>,
 }
 
 const MAX_SHORT: usize = 200;
 const MAX_URL: usize = 2_000;
 const MAX_TAGS: usize = 30;
 const MAX_TAG: usize = 60;
+const MAX_METRICS: usize = 20;
+const MAX_METRIC_NAME: usize = 60;
 
 fn short(what: &str, value: &Option<String>, max: usize) -> Result<Option<String>, Invalid> {
     match value.as_deref().map(str::trim) {
@@ -124,7 +128,23 @@ impl CardAttrs {
                 "a card can carry at most {MAX_TAGS} tags"
             )));
         }
+        if self.metrics.len() > MAX_METRICS {
+            return Err(Invalid::new(format!(
+                "a card can carry at most {MAX_METRICS} metrics"
+            )));
+        }
+        for (name, value) in &self.metrics {
+            if name.trim().is_empty() || name.chars().count() > MAX_METRIC_NAME {
+                return Err(Invalid::new(format!(
+                    "metric name {name:?} is empty or too long"
+                )));
+            }
+            if !value.is_finite() {
+                return Err(Invalid::new(format!("metric {name:?} is not a number")));
+            }
+        }
         Ok(CardAttrs {
+            metrics: self.metrics.clone(),
             channel: short("channel", &self.channel, MAX_SHORT)?,
             kind: self.kind,
             phase: self.phase,

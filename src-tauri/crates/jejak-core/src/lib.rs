@@ -2,6 +2,7 @@
 //! new map starts from. Pure data and rules; storage lives in `jejak-store`.
 
 pub mod attrs;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod persona;

@@ -118,7 +118,7 @@ pub struct Lane {
 }
 
 /// A card sits in one cell: one stage and one lane.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Card {
@@ -155,7 +155,7 @@ pub struct HistoryState {
 }
 
 /// A whole open map: what the board needs to draw. Lists are sorted by rank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct MapDoc {
@@ -169,7 +169,7 @@ pub struct MapDoc {
 }
 
 /// What changed after an edit, so the UI updates without reloading the map.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Patch {

@@ -39,7 +39,7 @@ pub struct NewLane {
     pub kind: LaneKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct NewCard {
@@ -54,7 +54,7 @@ pub struct NewCard {
 }
 
 /// One edit of one map. Ops are sent by the UI in groups: a group is one undo step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",

@@ -16,6 +16,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// An import refused as a whole; one message per problem (e.g. per bad row).
+    #[error("{}", .0.join("\n"))]
+    Rejected(Vec<String>),
 }
 
 impl StoreError {

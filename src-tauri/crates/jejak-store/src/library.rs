@@ -90,6 +90,28 @@ impl Library {
         self.write(|tx| history::record_group(tx, map_id, ops, Some(merge_key)))
     }
 
+    /// Imports figures from CSV text onto the map's touchpoints as one undo step. A file with any
+    /// bad row is refused whole ([`StoreError::Rejected`]) and nothing is written.
+    pub fn import_metrics(
+        &mut self,
+        map_id: Id,
+        csv_text: &str,
+        spec: &jejak_core::metrics::MetricsImport,
+    ) -> Result<jejak_core::metrics::ImportResult> {
+        let doc = self.load_map(map_id)?;
+        let (ops, report) =
+            jejak_core::metrics::plan(&doc, csv_text, spec).map_err(crate::StoreError::Rejected)?;
+        let patch = if ops.is_empty() {
+            Patch {
+                history: doc.history,
+                ..Patch::default()
+            }
+        } else {
+            self.write(|tx| history::record_group(tx, map_id, &ops, None))?
+        };
+        Ok(jejak_core::metrics::ImportResult { patch, report })
+    }
+
     pub fn undo(&mut self, map_id: Id) -> Result<Patch> {
         self.write(|tx| history::undo(tx, map_id))
     }

@@ -468,3 +468,56 @@ fn personas_and_emotion_scores_survive_deletes_through_undo() {
     assert_ne!(copied.personas[0].id, rina.id);
     assert_eq!(copied.emotions.len(), 1);
 }
+
+#[test]
+fn a_metrics_csv_is_imported_as_one_undo_step_and_a_bad_one_writes_nothing() {
+    use jejak_core::metrics::{MatchBy, MetricsImport};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map_id = doc.map.id;
+    let id = lib
+        .apply(map_id, &[new_card(&doc, 0, "Promo page")])
+        .unwrap()
+        .cards[0]
+        .id;
+    lib.apply(
+        map_id,
+        &[Op::SetCardAttrs {
+            id,
+            attrs: CardAttrs {
+                tags: vec!["promo".into()],
+                ..CardAttrs::default()
+            },
+        }],
+    )
+    .unwrap();
+    let spec = MetricsImport {
+        key_column: "tags".into(),
+        match_by: MatchBy::Tag,
+        columns: vec!["clicks".into(), "csat".into()],
+    };
+    let before = lib.load_map(map_id).unwrap();
+    let bad = "tags,clicks,csat\npromo,12,4.5\npromo,many,4\n";
+    match lib.import_metrics(map_id, bad, &spec) {
+        Err(StoreError::Rejected(errors)) => assert!(errors[0].contains("line 3"), "{errors:?}"),
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+    assert_eq!(
+        lib.load_map(map_id).unwrap(),
+        before,
+        "a refused import changed the map"
+    );
+
+    let good = "tags,clicks,csat\npromo,\"1,250\",4.5\nghost,3,1\n";
+    let result = lib.import_metrics(map_id, good, &spec).unwrap();
+    assert_eq!(result.report.updated_cards, 1);
+    assert_eq!(result.report.unmatched.len(), 1);
+    let metrics = &result.patch.cards[0].attrs.metrics;
+    assert_eq!(metrics.get("clicks"), Some(&1250.0));
+    assert_eq!(metrics.get("csat"), Some(&4.5));
+    lib.undo(map_id).unwrap();
+    assert!(lib.load_map(map_id).unwrap().cards[0]
+        .attrs
+        .metrics
+        .is_empty());
+}

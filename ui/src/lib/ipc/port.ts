@@ -1,5 +1,17 @@
 // The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
-import type { Id, Locale, MapDoc, MapSummary, Op, Patch, Startup, Template } from './types';
+import type {
+  CsvPreview,
+  Id,
+  ImportResult,
+  Locale,
+  MapDoc,
+  MapSummary,
+  MetricsImport,
+  Op,
+  Patch,
+  Startup,
+  Template,
+} from './types';
 
 export interface JejakPort {
   startup(): Promise<Startup>;
@@ -23,5 +35,9 @@ export interface JejakPort {
    */
   applyOps(mapId: Id, ops: Op[], mergeKey?: string): Promise<Patch>;
   undo(mapId: Id): Promise<Patch>;
+  /** Headers and first rows of CSV text, to choose columns from. */
+  csvPreview(text: string): Promise<CsvPreview>;
+  /** Imports figures onto touchpoints as one undo step; a file with bad rows changes nothing. */
+  importMetrics(mapId: Id, text: string, spec: MetricsImport): Promise<ImportResult>;
   redo(mapId: Id): Promise<Patch>;
 }

@@ -29,4 +29,6 @@ export const tauriPort: JejakPort = {
   applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),
   undo: (mapId) => call('undo', { mapId }),
   redo: (mapId) => call('redo', { mapId }),
+  csvPreview: (text) => call('csv_preview', { text }),
+  importMetrics: (mapId, text, spec) => call('import_metrics', { mapId, text, spec }),
 };

@@ -13,6 +13,7 @@ export function emptyAttrs(): CardAttrs {
     url: null,
     color: null,
     priority: null,
+    metrics: {},
   };
 }
 

@@ -11,4 +11,8 @@ export type CardAttrs = { channel: string | null, kind: TouchpointKind | null, p
 /**
  * `#rrggbb`.
  */
-color: string | null, priority: Priority | null, };
+color: string | null, priority: Priority | null, 
+/**
+ * Figures imported from analytics or surveys (clicks, CSAT, NPS...), by metric name.
+ */
+metrics: { [key in string]: number }, };
