@@ -1,26 +1,14 @@
 // Touchpoint attributes on the real app: set in the inspector, shown on the card with words and
 // shapes (not colour alone), undoable.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, startDriver, typeInto } from './harness.mjs';
+import { test } from 'node:test';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-attrs-'));
-let driver;
-
-before(async () => {
-  driver = await startDriver({
-    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
-    LANG: 'en_US.UTF-8',
-    LC_ALL: '',
-  });
-});
-after(async () => driver?.stop());
+const ctx = useDriver('attrs');
 
 test('kind, channel and moment of truth are set in the inspector, shown on the card, and undone', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('create-map')).click();
@@ -28,9 +16,7 @@ test('kind, channel and moment of truth are set in the inspector, shown on the c
     await app.$$(byTestId('add-card'))[0].click();
     await typeInto(app, await app.$(byTestId('card-title-input')), 'Checkout page');
     await app.keys('Enter');
-    const card = await app.$(byTestId('card'));
-    await card.waitForDisplayed();
-    await card.click();
+    await selectCard(app, 'Checkout page');
 
     await app.$(byTestId('inspector-kind')).selectByAttribute('value', 'digital');
     await app.$(byTestId('inspector-channel')).selectByAttribute('value', 'website');
@@ -65,7 +51,7 @@ test('kind, channel and moment of truth are set in the inspector, shown on the c
 });
 
 test('a service blueprint draws the line of visibility; lane kinds can be changed', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('template-serviceBlueprint')).click();
@@ -91,7 +77,7 @@ test('a service blueprint draws the line of visibility; lane kinds can be change
 });
 
 test('the overview lists pain points and opportunities by priority and jumps to a card', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$$(byTestId('open-map'))).length === 2, 'the library');
     const titles = await app.execute(() =>
       Array.from(document.querySelectorAll('[data-testid="open-map"]'), (b) => b.textContent.trim()),

@@ -1,24 +1,12 @@
 // Dragging touchpoints between stages on the real app, with the mouse (WebDriver pointer actions)
 // and with the keyboard; a multi-card drag is one undo step; moves survive a restart.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Key } from 'webdriverio';
-import { artifacts, byTestId, eventually, startDriver, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-drag-'));
-let driver;
-
-before(async () => {
-  driver = await startDriver({
-    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
-    LANG: 'en_US.UTF-8',
-    LC_ALL: '',
-  });
-});
-after(async () => driver?.stop());
+const ctx = useDriver('drag');
 
 /** Stage index (0-based) and lane index of the card titled `title`, or null. */
 function placeOf(app, title) {
@@ -46,6 +34,8 @@ async function addCard(app, stage, lane, title) {
   await typeInto(app, await app.$(byTestId('card-title-input')), title);
   await app.keys('Enter');
   await eventually(async () => (await placeOf(app, title)) !== null, `card ${title}`);
+  // The editor is taller than the card it becomes: wait for the board to settle before clicking.
+  await eventually(async () => (await app.$$(byTestId('card-editor'))).length === 0, 'the editor closed');
 }
 
 async function cardEl(app, title) {
@@ -98,7 +88,7 @@ async function ctrlClick(app, el) {
 }
 
 test('drag a touchpoint from the first stage to the third; it stays there after a restart; undo puts it back', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('create-map')).click();
@@ -110,7 +100,7 @@ test('drag a touchpoint from the first stage to the third; it stays there after 
     await app.saveScreenshot(path.join(artifacts, 'after-drag.png'));
   });
 
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$$(byTestId('open-map'))).length === 1, 'the library');
     await app.$(byTestId('open-map')).click();
     await eventually(
@@ -126,13 +116,13 @@ test('drag a touchpoint from the first stage to the third; it stays there after 
 });
 
 test('move a card with the keyboard, and drag two selected cards as one undo step', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$$(byTestId('open-map'))).length === 1, 'the library');
     await app.$(byTestId('open-map')).click();
     await eventually(async () => (await placeOf(app, 'Reads a review')) !== null, 'the card');
 
     // Keyboard: select the card, Alt+→ moves it one stage right, Alt+↓ one lane down.
-    await (await cardEl(app, 'Reads a review')).click();
+    await selectCard(app, 'Reads a review');
     await app.keys(['Alt', 'ArrowRight']);
     await eventually(
       async () => (await placeOf(app, 'Reads a review'))?.[0] === 1,
@@ -143,7 +133,7 @@ test('move a card with the keyboard, and drag two selected cards as one undo ste
 
     // Two cards selected with Ctrl-click, dragged together to the fourth stage.
     await addCard(app, 0, 0, 'Sees a billboard');
-    await (await cardEl(app, 'Reads a review')).click();
+    await selectCard(app, 'Reads a review');
     await ctrlClick(app, await cardEl(app, 'Sees a billboard'));
     assert.equal(await app.$$('[data-selected="true"]').length, 2);
     await dragTo(app, await cardEl(app, 'Sees a billboard'), await cellAt(app, 3, 2));
@@ -173,12 +163,12 @@ test('move a card with the keyboard, and drag two selected cards as one undo ste
 });
 
 test('the inspector saves as you type in one undo step; stages reorder by keyboard; ? shows the shortcuts', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$$(byTestId('open-map'))).length === 1, 'the library');
     await app.$(byTestId('open-map')).click();
     await eventually(async () => (await placeOf(app, 'Reads a review')) !== null, 'the card');
 
-    await (await cardEl(app, 'Reads a review')).click();
+    await selectCard(app, 'Reads a review');
     const title = await app.$(byTestId('inspector-title'));
     await title.waitForDisplayed();
     await title.click();

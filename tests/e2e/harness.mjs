@@ -1,10 +1,12 @@
 // Drives the real Jejak binary over WebDriver: tauri-driver in front of WebKitWebDriver.
 // Each `launch()` is a fresh app process; ending the session quits the app.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { remote } from 'webdriverio';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -151,4 +153,23 @@ export async function selectCard(browser, title) {
     const inspector = await browser.$('[data-testid="inspector-title"]');
     return (await inspector.isExisting()) && (await inspector.getValue()) === title;
   }, `card ${title} selected`);
+}
+
+/**
+ * A tauri-driver for one test file, whose apps use a fresh library in a temporary folder. English
+ * unless `lang` says otherwise, so results do not depend on the machine's locale.
+ */
+export function useDriver(name, { lang = 'en_US.UTF-8' } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), `jejak-e2e-${name}-`));
+  const ctx = { dir, driver: null };
+  before(async () => {
+    ctx.driver = await startDriver({
+      JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
+      LANG: lang,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    });
+  });
+  after(async () => ctx.driver?.stop());
+  return ctx;
 }

@@ -1,25 +1,11 @@
 // The spine, end to end on the real app: create a map from a template, add and edit a card,
 // quit, relaunch, find it, undo it; delete a stage with cards; switch language and keep it.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, startDriver, texts, typeInto } from './harness.mjs';
+import { test } from 'node:test';
+import { artifacts, byTestId, eventually, useDriver, texts, typeInto } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-'));
-const library = path.join(dir, 'library.jejak');
-let driver;
-
-before(async () => {
-  // LANG=en so the OS locale does not depend on the machine running the test.
-  driver = await startDriver({
-    JEJAK_LIBRARY: library,
-    LANG: 'en_US.UTF-8',
-    LC_ALL: '',
-  });
-});
-after(async () => driver?.stop());
+const ctx = useDriver('journey');
 
 async function cardTitles(browser) {
   return texts(browser, byTestId('card-title'));
@@ -33,7 +19,7 @@ async function savedState(browser) {
 }
 
 test('a map made from a template keeps its cards across a restart, and undo still works', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('template-customerJourney')).click();
@@ -63,7 +49,8 @@ test('a map made from a template keeps its cards across a restart, and undo stil
     assert.equal(await app.$(byTestId('card-body')).getText(), '<img src=x onerror=alert(1)>');
     assert.equal(await app.execute(() => document.querySelectorAll('[data-testid="card"] img').length), 0);
 
-    // Edit it in place.
+    // Edit it in place, once the board has settled after the editor closed.
+    await eventually(async () => (await app.$$(byTestId('card-editor'))).length === 0, 'the editor closed');
     await app.$(byTestId('card')).doubleClick();
     await typeInto(app, await app.$(byTestId('card-title-input')), 'Sees an Instagram reel', {
       replace: true,
@@ -78,7 +65,7 @@ test('a map made from a template keeps its cards across a restart, and undo stil
   });
 
   // Relaunch: the library lists the map; the card is there as left.
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(
       async () => (await texts(app, byTestId('open-map'))).includes('Onboarding journey'),
       'the map in the library',
@@ -105,7 +92,7 @@ test('a map made from a template keeps its cards across a restart, and undo stil
 });
 
 test('deleting a stage with cards asks first and can be undone', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await texts(app, byTestId('open-map'))).length > 0, 'the library');
     await app.$(byTestId('open-map')).click();
     await eventually(async () => (await cardTitles(app)).length === 1, 'the card');
@@ -132,14 +119,14 @@ test('deleting a stage with cards asks first and can be undone', async () => {
 });
 
 test('the interface language can be switched and is remembered', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     const select = await app.$(byTestId('language'));
     await select.waitForDisplayed({ timeout: 20000 });
     await select.selectByAttribute('value', 'id');
     await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian heading');
   });
 
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian after restart');
     assert.equal(await app.$(byTestId('new-map')).getText(), '+ Peta baru');
     await app.saveScreenshot(path.join(artifacts, 'library-id.png'));

@@ -1,26 +1,12 @@
 // The OS locale picks the interface language on first start.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { byTestId, eventually, startDriver } from './harness.mjs';
+import { test } from 'node:test';
+import { byTestId, eventually, useDriver } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-id-'));
-let driver;
-
-before(async () => {
-  driver = await startDriver({
-    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
-    LANG: 'id_ID.UTF-8',
-    LC_ALL: '',
-    LC_MESSAGES: '',
-  });
-});
-after(async () => driver?.stop());
+const ctx = useDriver('id', { lang: 'id_ID.UTF-8' });
 
 test('an Indonesian system starts Jejak in Bahasa Indonesia, templates included', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'the Indonesian library');
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('template-purchasePhases')).click();

@@ -2,25 +2,14 @@
 // the figures show on the cards with heat shading; a malformed file is refused row by row and the
 // map is unchanged.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, startDriver, typeInto } from './harness.mjs';
+import { test } from 'node:test';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-metrics-'));
-let driver;
+const ctx = useDriver('metrics');
 
-before(async () => {
-  driver = await startDriver({
-    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
-    LANG: 'en_US.UTF-8',
-    LC_ALL: '',
-  });
-});
-after(async () => driver?.stop());
-
-const good = path.join(dir, 'links.csv');
+const good = path.join(ctx.dir, 'links.csv');
 writeFileSync(
   good,
   'link,long_url,title,tags,clicks\n' +
@@ -28,7 +17,7 @@ writeFileSync(
     'https://jjk.id/b,https://shop.example.com/app,App,app,301\n' +
     'https://jjk.id/c,https://elsewhere.example.com,Other,x,7\n',
 );
-const bad = path.join(dir, 'broken.csv');
+const bad = path.join(ctx.dir, 'broken.csv');
 writeFileSync(bad, 'link,long_url,clicks\nhttps://jjk.id/a,https://shop.example.com/promo,lots\nonly,two\n');
 
 async function addCardWithUrl(app, index, title, url) {
@@ -53,7 +42,7 @@ const figures = (app) =>
   );
 
 test('a link-analytics CSV puts click counts on the matching touchpoints; a broken one changes nothing', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('create-map')).click();

@@ -1,32 +1,21 @@
 // Personas and the emotion curve on the real app: add a persona, score three touchpoints (in the
 // inspector, by keyboard on the curve, and by dragging a point), see the curve; undo a score.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { artifacts, byTestId, eventually, startDriver, typeInto } from './harness.mjs';
+import { test } from 'node:test';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'jejak-e2e-persona-'));
-let driver;
-
-before(async () => {
-  driver = await startDriver({
-    JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
-    LANG: 'en_US.UTF-8',
-    LC_ALL: '',
-  });
-});
-after(async () => driver?.stop());
+const ctx = useDriver('persona');
 
 async function addCard(app, index, title) {
   await app.$$(byTestId('add-card'))[index].click();
   await typeInto(app, await app.$(byTestId('card-title-input')), title);
   await app.keys('Enter');
   await eventually(
-    async () => (await app.execute(() => document.querySelectorAll('[data-testid="card"]').length)) > 0,
+    async () => (await app.$$(`[data-testid="card"][aria-label="${title}"]`)).length === 1,
     title,
   );
+  await eventually(async () => (await app.$$(byTestId('card-editor'))).length === 0, 'the editor closed');
 }
 
 const scores = (app) =>
@@ -35,7 +24,7 @@ const scores = (app) =>
   );
 
 test('a persona with emotion scores on three touchpoints draws the curve', async () => {
-  await driver.withApp(async (app) => {
+  await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('create-map')).click();
@@ -61,8 +50,7 @@ test('a persona with emotion scores on three touchpoints draws the curve', async
     assert.deepEqual(await scores(app), ['', '', '']);
 
     // 1) In the inspector.
-    const cards = await app.$$(byTestId('card'));
-    await cards[0].click();
+    await selectCard(app, 'Sees an ad');
     await app.$(byTestId('inspector-emotion-asIs')).selectByAttribute('value', '1');
     await eventually(async () => (await scores(app))[0] === '1', 'score from the inspector');
     // 2) With the keyboard on the curve point (close the side panels to see the board).
