@@ -5,7 +5,7 @@ use jejak_core::attrs::Evidence::{Assumed, Observed, Proposed};
 use jejak_core::attrs::Priority;
 use jejak_core::attrs::TouchpointKind::{Digital, Human};
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{new_id, CardAttrs, NewCard, Op, Place};
+use jejak_core::{new_id, CardAttrs, Horizon, NewCard, Op, PersonaFields, Place};
 use jejak_store::Library;
 
 const CARDS: &[(usize, usize, &str, &str)] = &[
@@ -154,6 +154,52 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     lib.apply(map.id, &ops)?;
+
+    // A persona with an as-is curve through the touchpoints, and a to-be hope for sign-up.
+    let rina = PersonaFields {
+        id: new_id(),
+        name: "Rina, first-time saver".into(),
+        role: "\"I just want to start saving without a trip to the branch.\"".into(),
+        goals: "Open an account from her phone in one evening".into(),
+        needs: "Clear steps, no jargon".into(),
+        pains: "Forms that reject her photos without saying why".into(),
+        color: "#7c3aed".into(),
+        photo: None,
+    };
+    let doc = lib.load_map(map.id)?;
+    let score = |title: &str| match title {
+        "Instagram reel from a friend" => Some(1),
+        "Search: \"best savings account\"" => Some(0),
+        "Comparison page on the website" => Some(1),
+        "Mobile app sign-up" => Some(-2),
+        "Welcome email" => Some(0),
+        "First salary arrives" => Some(2),
+        "Referral link" => Some(1),
+        _ => None,
+    };
+    let mut persona_ops = vec![Op::CreatePersona {
+        persona: rina.clone(),
+        place: Place::End,
+    }];
+    for card in &doc.cards {
+        if let Some(s) = score(&card.title) {
+            persona_ops.push(Op::SetEmotion {
+                card_id: card.id,
+                persona_id: rina.id,
+                horizon: Horizon::AsIs,
+                score: Some(s),
+            });
+        }
+        if card.title == "Mobile app sign-up" {
+            persona_ops.push(Op::SetEmotion {
+                card_id: card.id,
+                persona_id: rina.id,
+                horizon: Horizon::ToBe,
+                score: Some(1),
+            });
+        }
+    }
+    lib.apply(map.id, &persona_ops)?;
     println!("wrote {path}");
     Ok(())
 }
