@@ -99,14 +99,22 @@ fn describe(e: &csv::Error) -> String {
     }
 }
 
-pub fn preview(text: &str) -> Result<CsvPreview, Vec<String>> {
+/// A CSV reader positioned after the header row, with the headers.
+type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
+
+fn open(text: &str) -> Result<Opened<'_>, Vec<String>> {
     let mut rdr = reader(text);
-    let headers: Vec<String> = rdr
+    let headers = rdr
         .headers()
         .map_err(|e| vec![describe(&e)])?
         .iter()
         .map(str::to_string)
         .collect();
+    Ok((rdr, headers))
+}
+
+pub fn preview(text: &str) -> Result<CsvPreview, Vec<String>> {
+    let (mut rdr, headers) = open(text)?;
     if headers.iter().all(|h| h.is_empty()) {
         return Err(vec!["the file has no header row".into()]);
     }
@@ -183,13 +191,7 @@ pub fn plan(
     text: &str,
     spec: &MetricsImport,
 ) -> Result<(Vec<Op>, ImportReport), Vec<String>> {
-    let mut rdr = reader(text);
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| vec![describe(&e)])?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let (mut rdr, headers) = open(text)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut errors = Vec::new();
     let key_at = col(&spec.key_column);
