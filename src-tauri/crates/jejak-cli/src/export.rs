@@ -1,0 +1,131 @@
+//! `jejak-cli export`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use jejak_core::templates::Locale;
+use jejak_pdf::{ExportOptions, Mode, Orientation, Paper};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
+    A2,
+    A1,
+    Letter,
+    Tabloid,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OrientationArg {
+    Portrait,
+    Landscape,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    /// The whole map on one sheet.
+    Fit,
+    /// Tiled across sheets at --scale, with --overlap, cut marks and an assembly key.
+    Poster,
+    /// Whole stages per sheet.
+    ByStage,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    En,
+    Id,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The map's id or exact title.
+    #[arg(long)]
+    map: String,
+    /// Where to write the PDF (replaced if it exists).
+    #[arg(long, short)]
+    output: PathBuf,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    #[arg(long, value_enum, default_value = "landscape")]
+    orientation: OrientationArg,
+    #[arg(long, value_enum, default_value = "fit")]
+    mode: ModeArg,
+    /// Poster size in percent of the map's natural size.
+    #[arg(long, default_value_t = 100.0)]
+    scale: f32,
+    /// Poster overlap between neighbouring sheets, in millimetres.
+    #[arg(long, default_value_t = 10.0)]
+    overlap: f32,
+    /// Leave out the persona pages.
+    #[arg(long)]
+    no_personas: bool,
+    /// Leave out the touchpoint inventory table.
+    #[arg(long)]
+    no_inventory: bool,
+    #[arg(long, default_value = "")]
+    facilitator: String,
+    #[arg(long, default_value = "")]
+    organisation: String,
+    /// Language of the words the PDF adds (legend, headings).
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+}
+
+impl ExportArgs {
+    fn options(&self) -> ExportOptions {
+        ExportOptions {
+            paper: match self.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::A3 => Paper::A3,
+                PaperArg::A2 => Paper::A2,
+                PaperArg::A1 => Paper::A1,
+                PaperArg::Letter => Paper::Letter,
+                PaperArg::Tabloid => Paper::Tabloid,
+            },
+            orientation: match self.orientation {
+                OrientationArg::Portrait => Orientation::Portrait,
+                OrientationArg::Landscape => Orientation::Landscape,
+            },
+            mode: match self.mode {
+                ModeArg::Fit => Mode::Fit,
+                ModeArg::Poster => Mode::Poster,
+                ModeArg::ByStage => Mode::ByStage,
+            },
+            poster_scale: self.scale,
+            overlap_mm: self.overlap,
+            include_personas: !self.no_personas,
+            include_inventory: !self.no_inventory,
+            facilitator: self.facilitator.clone(),
+            organisation: self.organisation.clone(),
+            locale: match self.lang {
+                LangArg::En => Locale::En,
+                LangArg::Id => Locale::Id,
+            },
+        }
+    }
+}
+
+pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> {
+    let maps = lib.list_maps("").map_err(|e| e.to_string())?;
+    let summary = crate::find::find_map(&maps, &args.map)?;
+    let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
+    let out =
+        jejak_pdf::export(&doc, &args.options(), &mut |_, _| {}).map_err(|e| e.to_string())?;
+    jejak_pdf::save(&args.output, &out.bytes).map_err(|e| e.to_string())?;
+    println!(
+        "{}: {} page{}, {} KB",
+        args.output.display(),
+        out.pages,
+        if out.pages == 1 { "" } else { "s" },
+        out.bytes.len().div_ceil(1024)
+    );
+    if out.replaced_chars > 0 {
+        eprintln!(
+            "jejak-cli: note: {} character(s) are not in the PDF font and were printed as �",
+            out.replaced_chars
+        );
+    }
+    Ok(())
+}

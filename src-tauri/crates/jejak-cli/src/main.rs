@@ -1,0 +1,82 @@
+//! `jejak-cli`: the parts of Jejak that scripts need, without a window.
+//!
+//! ```text
+//! jejak-cli list   [--library FILE]
+//! jejak-cli export [--library FILE] --map ID|TITLE --output OUT.pdf [--paper a4] [--orientation landscape]
+//!                  [--mode fit|poster|by-stage] [--scale 100] [--overlap 10] ...
+//! ```
+
+mod export;
+mod find;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "jejak-cli",
+    version,
+    about = "Jejak from the command line: list maps, export PDFs"
+)]
+struct Cli {
+    /// The library file (default: the one the app uses, or $JEJAK_LIBRARY).
+    #[arg(long, global = true, value_name = "FILE")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the maps in the library (id, stages, cards, title).
+    List,
+    /// Export one map to PDF.
+    Export(export::ExportArgs),
+}
+
+fn library_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    given
+        .or_else(|| std::env::var_os(jejak_store::LIBRARY_ENV_VAR).map(PathBuf::from))
+        .or_else(jejak_store::default_library_path)
+        .ok_or_else(|| {
+            "no library given and no data folder on this system; use --library FILE".into()
+        })
+}
+
+/// Opens an existing library; a script that mistypes the path gets an error, not a new library.
+fn open(path: &std::path::Path) -> Result<jejak_store::Library, String> {
+    if !path.exists() {
+        return Err(format!("there is no library at {}", path.display()));
+    }
+    jejak_store::Library::open(path).map_err(|e| format!("cannot open the library {e}"))
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let path = library_path(cli.library)?;
+    let lib = open(&path)?;
+    match cli.command {
+        Command::List => {
+            let maps = lib.list_maps("").map_err(|e| e.to_string())?;
+            for m in maps {
+                println!(
+                    "{}\t{} stages\t{} cards\t{}",
+                    m.id, m.stage_count, m.card_count, m.title
+                );
+            }
+            Ok(())
+        }
+        Command::Export(args) => export::run(&lib, &args),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("jejak-cli: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The words the PDF itself adds, in the export's language.
+
+use jejak_core::attrs::{Evidence, Priority, TouchpointKind};
+use jejak_core::templates::Locale;
+use jejak_core::Horizon;
+
+pub struct Labels {
+    pub locale: Locale,
+    pub personas: &'static str,
+    pub facilitator: &'static str,
+    pub organisation: &'static str,
+    pub exported: &'static str,
+    pub legend: &'static str,
+    pub moment_of_truth: &'static str,
+    pub emotion: &'static str,
+    pub positive: &'static str,
+    pub neutral: &'static str,
+    pub negative: &'static str,
+    pub as_is: &'static str,
+    pub to_be: &'static str,
+    pub owner: &'static str,
+    pub priority: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    pub stages: &'static str,
+    pub assembly_key: &'static str,
+    pub assembly_help: &'static str,
+    pub sheet: &'static str,
+    pub inventory: &'static str,
+    pub stage: &'static str,
+    pub lane: &'static str,
+    pub touchpoint: &'static str,
+    pub channel: &'static str,
+    pub kind: &'static str,
+    pub evidence: &'static str,
+    pub metrics: &'static str,
+    pub goals: &'static str,
+    pub needs: &'static str,
+    pub pains: &'static str,
+    pub scores: &'static str,
+    pub no_scores: &'static str,
+    pub no_stages: &'static str,
+    pub yes: &'static str,
+    pub continued: &'static str,
+    pub line_of_visibility: &'static str,
+    pub subject: &'static str,
+}
+
+const EN: Labels = Labels {
+    locale: Locale::En,
+    personas: "Personas",
+    facilitator: "Facilitator",
+    organisation: "Organisation",
+    exported: "Exported",
+    legend: "Legend",
+    moment_of_truth: "Moment of truth",
+    emotion: "Emotion",
+    positive: "positive",
+    neutral: "neutral",
+    negative: "negative",
+    as_is: "as-is",
+    to_be: "to-be",
+    owner: "Owner",
+    priority: "Priority",
+    page: "Page",
+    of: "of",
+    stages: "Stages",
+    assembly_key: "Assembly key",
+    assembly_help: "Print every sheet at 100% (no \"fit to page\"). Trim each sheet along its cut marks on the left and top edges, then lay it over its neighbour so the repeated strip lines up, and tape.",
+    sheet: "Sheet",
+    inventory: "Touchpoint inventory",
+    stage: "Stage",
+    lane: "Lane",
+    touchpoint: "Touchpoint",
+    channel: "Channel",
+    kind: "Kind",
+    evidence: "Evidence",
+    metrics: "Metrics",
+    goals: "Goals",
+    needs: "Needs",
+    pains: "Pains",
+    scores: "Emotion at each touchpoint",
+    no_scores: "No emotion scores yet.",
+    no_stages: "This map has no stages yet.",
+    yes: "yes",
+    continued: "continued",
+    line_of_visibility: "Line of visibility",
+    subject: "Customer journey map",
+};
+
+const ID: Labels = Labels {
+    locale: Locale::Id,
+    personas: "Persona",
+    facilitator: "Fasilitator",
+    organisation: "Organisasi",
+    exported: "Diekspor",
+    legend: "Keterangan",
+    moment_of_truth: "Momen penentu",
+    emotion: "Emosi",
+    positive: "positif",
+    neutral: "netral",
+    negative: "negatif",
+    as_is: "saat ini",
+    to_be: "yang diharapkan",
+    owner: "Pemilik",
+    priority: "Prioritas",
+    page: "Halaman",
+    of: "dari",
+    stages: "Tahap",
+    assembly_key: "Panduan penyusunan",
+    assembly_help: "Cetak setiap lembar pada 100% (tanpa \"sesuaikan halaman\"). Potong tiap lembar pada tanda potong di tepi kiri dan atas, lalu tumpangkan pada lembar tetangganya hingga bagian yang berulang tepat sejajar, kemudian rekatkan.",
+    sheet: "Lembar",
+    inventory: "Daftar titik sentuh",
+    stage: "Tahap",
+    lane: "Jalur",
+    touchpoint: "Titik sentuh",
+    channel: "Kanal",
+    kind: "Jenis",
+    evidence: "Bukti",
+    metrics: "Metrik",
+    goals: "Tujuan",
+    needs: "Kebutuhan",
+    pains: "Keluhan",
+    scores: "Emosi di setiap titik sentuh",
+    no_scores: "Belum ada skor emosi.",
+    no_stages: "Peta ini belum memiliki tahap.",
+    yes: "ya",
+    continued: "lanjutan",
+    line_of_visibility: "Garis visibilitas",
+    subject: "Peta perjalanan pelanggan",
+};
+
+impl Labels {
+    pub fn for_locale(locale: Locale) -> &'static Labels {
+        match locale {
+            Locale::En => &EN,
+            Locale::Id => &ID,
+        }
+    }
+
+    pub fn kind(&self, kind: TouchpointKind) -> &'static str {
+        match (self.locale, kind) {
+            (Locale::En, TouchpointKind::Digital) => "Digital",
+            (Locale::En, TouchpointKind::Human) => "Human",
+            (Locale::En, TouchpointKind::Physical) => "Physical",
+            (Locale::Id, TouchpointKind::Digital) => "Digital",
+            (Locale::Id, TouchpointKind::Human) => "Manusia",
+            (Locale::Id, TouchpointKind::Physical) => "Fisik",
+        }
+    }
+
+    pub fn evidence(&self, evidence: Evidence) -> &'static str {
+        match (self.locale, evidence) {
+            (Locale::En, Evidence::Observed) => "Observed",
+            (Locale::En, Evidence::Assumed) => "Assumed",
+            (Locale::En, Evidence::Proposed) => "Proposed",
+            (Locale::Id, Evidence::Observed) => "Teramati",
+            (Locale::Id, Evidence::Assumed) => "Asumsi",
+            (Locale::Id, Evidence::Proposed) => "Usulan",
+        }
+    }
+
+    pub fn priority_level(&self, p: Priority) -> &'static str {
+        match (self.locale, p) {
+            (Locale::En, Priority::Low) => "low",
+            (Locale::En, Priority::Medium) => "medium",
+            (Locale::En, Priority::High) => "high",
+            (Locale::Id, Priority::Low) => "rendah",
+            (Locale::Id, Priority::Medium) => "sedang",
+            (Locale::Id, Priority::High) => "tinggi",
+        }
+    }
+
+    pub fn horizon(&self, h: Horizon) -> &'static str {
+        match h {
+            Horizon::AsIs => self.as_is,
+            Horizon::ToBe => self.to_be,
+        }
+    }
+
+    /// Preset channels are stored as keys (`mobileApp`); custom ones as typed.
+    pub fn channel(&self, key: &str) -> String {
+        let en = [
+            ("website", "Website", "Situs web"),
+            ("mobileApp", "Mobile app", "Aplikasi seluler"),
+            ("socialMedia", "Social media", "Media sosial"),
+            ("email", "Email", "Surel"),
+            ("ads", "Ads", "Iklan"),
+            ("search", "Search", "Pencarian"),
+            ("store", "Store", "Toko"),
+            ("phone", "Phone", "Telepon"),
+            ("liveChat", "Live chat", "Obrolan langsung"),
+            ("faq", "FAQ", "FAQ"),
+            ("packaging", "Packaging", "Kemasan"),
+            ("wordOfMouth", "Word of mouth", "Dari mulut ke mulut"),
+        ];
+        en.iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, e, i)| match self.locale {
+                Locale::En => e.to_string(),
+                Locale::Id => i.to_string(),
+            })
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// A date as people write it: 22 November 2026 / 22 November 2026 (Indonesian month names).
+    pub fn date(&self, year: i32, month: u8, day: u8) -> String {
+        const EN_M: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ID_M: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        let names = match self.locale {
+            Locale::En => EN_M,
+            Locale::Id => ID_M,
+        };
+        let name = names
+            .get(usize::from(month.saturating_sub(1)))
+            .copied()
+            .unwrap_or("");
+        format!("{day} {name} {year}")
+    }
+}

@@ -1,0 +1,232 @@
+//! What frames the map on paper: the title block, the legend, and the page footer.
+
+use jejak_core::attrs::TouchpointKind;
+use jejak_core::{Horizon, MapDoc};
+
+use super::card::kind_color;
+use super::items::{marks, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
+use crate::fonts::Weight;
+use crate::layout::Ctx;
+use crate::options::ExportOptions;
+use crate::wrap::wrap;
+
+/// A block of items laid out from (0, 0), `height` tall.
+pub struct Block {
+    pub height: f32,
+    pub items: Vec<Item>,
+}
+
+/// Map title, personas, date, facilitator and organisation, `width` wide. `subtitle` is for
+/// continuation pages ("Stages 3–4 of 6").
+pub fn title_block(
+    ctx: &Ctx,
+    doc: &MapDoc,
+    options: &ExportOptions,
+    width: f32,
+    subtitle: Option<&str>,
+) -> Block {
+    let mut items = Vec::new();
+    let title = TextStyle {
+        size: 18.0,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let mut y = 0.0;
+    for line in wrap(
+        &ctx.fonts,
+        &ctx.clean(&doc.map.title),
+        title.weight,
+        title.size,
+        width,
+    ) {
+        y += 22.0;
+        items.push(text(&ctx.fonts, 0.0, y - 4.5, &title, line));
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if !doc.personas.is_empty() {
+        let names: Vec<String> = doc.personas.iter().map(|p| ctx.clean(&p.name)).collect();
+        facts.push(format!("{}: {}", ctx.labels.personas, names.join(", ")));
+    }
+    facts.push(format!("{}: {}", ctx.labels.exported, ctx.date));
+    if !options.facilitator.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            ctx.labels.facilitator,
+            ctx.clean(&options.facilitator)
+        ));
+    }
+    if !options.organisation.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            ctx.labels.organisation,
+            ctx.clean(&options.organisation)
+        ));
+    }
+    if let Some(s) = subtitle {
+        facts.push(s.to_string());
+    }
+    let small = TextStyle {
+        size: 8.5,
+        weight: Weight::Regular,
+        color: MUTED,
+    };
+    y += 2.0;
+    for line in wrap(
+        &ctx.fonts,
+        &facts.join("   ·   "),
+        small.weight,
+        small.size,
+        width,
+    ) {
+        y += 11.0;
+        items.push(text(&ctx.fonts, 0.0, y - 2.5, &small, line));
+    }
+    y += 6.0;
+    items.push(Item::Line {
+        points: vec![(0.0, y), (width, y)],
+        stroke: Stroke::solid(RULE, 0.8),
+    });
+    Block {
+        height: y + 1.0,
+        items,
+    }
+}
+
+/// Entries that flow left to right and wrap: kinds, moment of truth, score shapes, persona lines.
+pub fn legend(ctx: &Ctx, doc: &MapDoc, width: f32) -> Block {
+    let style = TextStyle {
+        size: 7.5,
+        weight: Weight::Regular,
+        color: INK,
+    };
+    let bold = TextStyle {
+        size: 7.5,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let mut items = Vec::new();
+    let (mut x, mut y) = (0.0_f32, 10.0_f32);
+    let row_h = 13.0;
+    let head = format!("{}:", ctx.labels.legend);
+    items.push(text(&ctx.fonts, 0.0, y, &bold, head.clone()));
+    let indent = ctx.fonts.width(&head, Weight::Bold, 7.5) + 10.0;
+    x += indent;
+
+    type Swatch = Box<dyn Fn(f32, f32) -> Vec<Item>>;
+    let mut entries: Vec<(Swatch, f32, String)> = Vec::new();
+    for k in [
+        TouchpointKind::Digital,
+        TouchpointKind::Human,
+        TouchpointKind::Physical,
+    ] {
+        let c = kind_color(k);
+        entries.push((
+            Box::new(move |x, y| {
+                vec![Item::Rect {
+                    rect: Rect::new(x, y - 7.0, 3.0, 9.0),
+                    fill: Some(c),
+                    stroke: None,
+                }]
+            }),
+            7.0,
+            ctx.labels.kind(k).to_uppercase(),
+        ));
+    }
+    let gold = Rgb(0xb8, 0x86, 0x0b);
+    entries.push((
+        Box::new(move |x, y| {
+            vec![Item::Shape {
+                points: marks::star(x + 4.0, y - 2.8, 4.2),
+                fill: Some(gold),
+                stroke: None,
+            }]
+        }),
+        11.0,
+        ctx.labels.moment_of_truth.to_string(),
+    ));
+    for (s, word) in [
+        (1i8, ctx.labels.positive),
+        (0, ctx.labels.neutral),
+        (-1, ctx.labels.negative),
+    ] {
+        entries.push((
+            Box::new(move |x, y| {
+                let pts = match s {
+                    1 => marks::triangle_up(x + 4.0, y - 2.8, 3.4),
+                    -1 => marks::triangle_down(x + 4.0, y - 2.8, 3.4),
+                    _ => marks::square(x + 4.0, y - 2.8, 3.4),
+                };
+                vec![Item::Shape {
+                    points: pts,
+                    fill: Some(INK),
+                    stroke: None,
+                }]
+            }),
+            11.0,
+            format!("{} {word}", ctx.labels.emotion),
+        ));
+    }
+    for p in &doc.personas {
+        let color = Rgb::parse(&p.color).unwrap_or(INK);
+        for h in [Horizon::AsIs, Horizon::ToBe] {
+            let stroke = match h {
+                Horizon::AsIs => Stroke::solid(color, 1.6),
+                Horizon::ToBe => Stroke::dashed(color, 1.3, 4.0, 2.5),
+            };
+            entries.push((
+                Box::new(move |x, y| {
+                    vec![Item::Line {
+                        points: vec![(x, y - 2.8), (x + 18.0, y - 2.8)],
+                        stroke,
+                    }]
+                }),
+                22.0,
+                format!("{} ({})", ctx.clean(&p.name), ctx.labels.horizon(h)),
+            ));
+        }
+    }
+    for (swatch, sw, label) in entries {
+        let w = sw + ctx.fonts.width(&label, Weight::Regular, 7.5) + 14.0;
+        if x + w > width && x > indent {
+            x = indent;
+            y += row_h;
+        }
+        items.extend(swatch(x, y));
+        items.push(text(&ctx.fonts, x + sw, y, &style, label));
+        x += w;
+    }
+    Block {
+        height: y + 4.0,
+        items,
+    }
+}
+
+/// "Map title · Page 2 of 7" along the bottom margin of a sheet.
+pub fn footer(
+    ctx: &Ctx,
+    title: &str,
+    page: usize,
+    pages: usize,
+    sheet: (f32, f32),
+    margin: f32,
+) -> Vec<Item> {
+    let style = TextStyle {
+        size: 7.0,
+        weight: Weight::Regular,
+        color: MUTED,
+    };
+    let right = format!("{} {page} {} {pages}", ctx.labels.page, ctx.labels.of);
+    let baseline = sheet.1 - margin / 2.0 + 2.0;
+    let rw = ctx.fonts.width(&right, Weight::Regular, 7.0);
+    let left = crate::wrap::fit_line(
+        &ctx.fonts,
+        title,
+        Weight::Regular,
+        7.0,
+        (sheet.0 - 2.0 * margin - rw - 20.0).max(10.0),
+    );
+    vec![
+        text(&ctx.fonts, margin, baseline, &style, left),
+        text(&ctx.fonts, sheet.0 - margin - rw, baseline, &style, right),
+    ]
+}

@@ -1,0 +1,184 @@
+//! One page per persona: who they are, what they want and what hurts, and how they feel at
+//! each touchpoint they have a score for.
+
+use jejak_core::{Horizon, MapDoc, Persona};
+
+use super::board::touchpoints_in_order;
+use super::card::{score_glyph, signed};
+use super::items::{text, Item, Rect, Rgb, TextStyle, INK, MUTED};
+use super::sheets::MARGIN;
+use super::table::{table_pages, Column};
+use super::{Ctx, Page};
+use crate::fonts::Weight;
+use crate::wrap::wrap;
+
+pub fn persona_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<(String, Page)> {
+    let mut out = Vec::new();
+    for p in &doc.personas {
+        let name = ctx.clean(&p.name);
+        let (lead, lead_h) = profile(ctx, p, sheet);
+        let rows = scores(ctx, doc, p);
+        let heading = ctx.labels.scores;
+        let pages = if rows.is_empty() {
+            let mut items = lead;
+            let style = TextStyle {
+                size: 9.0,
+                weight: Weight::Regular,
+                color: MUTED,
+            };
+            items.push(text(
+                &ctx.fonts,
+                MARGIN,
+                MARGIN + lead_h + 12.0,
+                &style,
+                ctx.labels.no_scores,
+            ));
+            vec![Page::new(sheet.0, sheet.1, items)]
+        } else {
+            let l = ctx.labels;
+            let columns: Vec<Column> = [
+                (l.stage, 1.0),
+                (l.touchpoint, 2.6),
+                (l.as_is, 0.8),
+                (l.to_be, 0.8),
+            ]
+            .into_iter()
+            .map(|(h, share)| Column {
+                header: h.to_string(),
+                share,
+            })
+            .collect();
+            table_pages(ctx, heading, &columns, &rows, sheet, Some((lead, lead_h)))
+        };
+        // Only a persona's first page gets a bookmark; continuation pages carry an empty title.
+        for (i, page) in pages.into_iter().enumerate() {
+            let title = if i == 0 {
+                format!("{}: {name}", ctx.labels.personas)
+            } else {
+                String::new()
+            };
+            out.push((title, page));
+        }
+    }
+    out
+}
+
+fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
+    let content_w = w - 2.0 * MARGIN;
+    let color = Rgb::parse(&p.color).unwrap_or(INK);
+    let mut items = Vec::new();
+    let name = TextStyle {
+        size: 22.0,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let role = TextStyle {
+        size: 10.5,
+        weight: Weight::Regular,
+        color: MUTED,
+    };
+    let mut y = MARGIN + 4.0;
+    let x = MARGIN + 14.0;
+    for line in wrap(
+        &ctx.fonts,
+        &ctx.clean(&p.name),
+        name.weight,
+        name.size,
+        content_w - 14.0,
+    ) {
+        y += 26.0;
+        items.push(text(&ctx.fonts, x, y - 6.0, &name, line));
+    }
+    for line in wrap(
+        &ctx.fonts,
+        &ctx.clean(&p.role),
+        role.weight,
+        role.size,
+        content_w - 14.0,
+    ) {
+        y += 14.0;
+        items.push(text(&ctx.fonts, x, y - 3.0, &role, line));
+    }
+    y += 8.0;
+    items.insert(
+        0,
+        Item::Rect {
+            rect: Rect::new(MARGIN, MARGIN, 6.0, y - MARGIN),
+            fill: Some(color),
+            stroke: None,
+        },
+    );
+    // Goals, needs and pains side by side on wide sheets, one under the other on narrow ones.
+    let sections = [
+        (ctx.labels.goals, &p.goals),
+        (ctx.labels.needs, &p.needs),
+        (ctx.labels.pains, &p.pains),
+    ];
+    let cols = if content_w >= 520.0 { 3 } else { 1 };
+    let col_w = (content_w - (cols as f32 - 1.0) * 16.0) / cols as f32;
+    let head = TextStyle {
+        size: 10.0,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let body = TextStyle {
+        size: 9.0,
+        weight: Weight::Regular,
+        color: INK,
+    };
+    let top = y + 6.0;
+    let mut bottom = top;
+    let mut yy = top;
+    for (i, (label, value)) in sections.iter().enumerate() {
+        let (cx, cy) = if cols == 3 {
+            (MARGIN + i as f32 * (col_w + 16.0), top)
+        } else {
+            (MARGIN, yy)
+        };
+        let mut ly = cy + 12.0;
+        items.push(text(&ctx.fonts, cx, ly - 2.0, &head, *label));
+        let lines = wrap(&ctx.fonts, &ctx.clean(value), body.weight, body.size, col_w);
+        for line in if lines.is_empty() {
+            vec!["—".to_string()]
+        } else {
+            lines
+        } {
+            ly += 11.5;
+            items.push(text(&ctx.fonts, cx, ly - 2.5, &body, line));
+        }
+        yy = ly + 12.0;
+        bottom = bottom.max(ly + 12.0);
+    }
+    (items, bottom - MARGIN + 6.0)
+}
+
+fn scores(ctx: &Ctx, doc: &MapDoc, p: &Persona) -> Vec<Vec<String>> {
+    let stage_title = |id| {
+        doc.stages
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| ctx.clean(&s.title))
+            .unwrap_or_default()
+    };
+    let cell = |card_id, h: Horizon| {
+        doc.emotions
+            .iter()
+            .find(|e| e.card_id == card_id && e.persona_id == p.id && e.horizon == h)
+            .map(|e| format!("{} {}", score_glyph(e.score), signed(e.score)))
+    };
+    touchpoints_in_order(doc)
+        .into_iter()
+        .filter_map(|c| {
+            let (now, later) = (cell(c.id, Horizon::AsIs), cell(c.id, Horizon::ToBe));
+            if now.is_none() && later.is_none() {
+                return None;
+            }
+            Some(vec![
+                stage_title(c.stage_id),
+                ctx.clean(&c.title),
+                now.unwrap_or_default(),
+                later.unwrap_or_default(),
+            ])
+        })
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! A paginated table: a heading, a header row repeated on every page, rows of wrapped text. A row
+//! taller than what is left of a page continues on the next one, so long text is never dropped.
+
+use super::items::{text, Item, Rect, Rgb, Stroke, TextStyle, INK, RULE};
+use super::sheets::MARGIN;
+use super::{Ctx, Page};
+use crate::fonts::Weight;
+use crate::wrap::wrap;
+
+const SIZE: f32 = 7.5;
+const LINE: f32 = 9.6;
+const PAD: f32 = 3.5;
+
+pub struct Column {
+    pub header: String,
+    /// Share of the table width.
+    pub share: f32,
+}
+
+/// Pages for `rows` (each a cell per column) under `heading`. `lead` is drawn above the table
+/// on the first page and `lead_h` tall (a persona's profile, for instance).
+pub fn table_pages(
+    ctx: &Ctx,
+    heading: &str,
+    columns: &[Column],
+    rows: &[Vec<String>],
+    sheet: (f32, f32),
+    lead: Option<(Vec<Item>, f32)>,
+) -> Vec<Page> {
+    let (w, h) = sheet;
+    let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
+    let total: f32 = columns.iter().map(|c| c.share).sum::<f32>().max(0.01);
+    let widths: Vec<f32> = columns
+        .iter()
+        .map(|c| content.w * c.share / total)
+        .collect();
+    let xs: Vec<f32> = widths
+        .iter()
+        .scan(content.x, |x, w| {
+            let at = *x;
+            *x += w;
+            Some(at)
+        })
+        .collect();
+    let wrapped: Vec<Vec<Vec<String>>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&widths)
+                .map(|(cell, cw)| wrap(&ctx.fonts, cell, Weight::Regular, SIZE, cw - 2.0 * PAD))
+                .collect()
+        })
+        .collect();
+
+    let head_style = TextStyle {
+        size: 13.0,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let cell_style = TextStyle {
+        size: SIZE,
+        weight: Weight::Regular,
+        color: INK,
+    };
+    let hdr_style = TextStyle {
+        size: SIZE,
+        weight: Weight::Bold,
+        color: INK,
+    };
+    let mut pages = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut y = content.y;
+
+    let start_page = |items: &mut Vec<Item>, y: &mut f32, continued: bool| {
+        *y = content.y;
+        let title = if continued {
+            format!("{heading} ({})", ctx.labels.continued)
+        } else {
+            heading.to_string()
+        };
+        *y += 16.0;
+        items.push(text(&ctx.fonts, content.x, *y - 3.0, &head_style, title));
+        *y += 6.0;
+        items.push(Item::Rect {
+            rect: Rect::new(content.x, *y, content.w, LINE + 2.0 * PAD),
+            fill: Some(Rgb(0xe9, 0xed, 0xf2)),
+            stroke: None,
+        });
+        for ((col, x), cw) in columns.iter().zip(&xs).zip(&widths) {
+            let label =
+                crate::wrap::fit_line(&ctx.fonts, &col.header, Weight::Bold, SIZE, cw - 2.0 * PAD);
+            items.push(text(
+                &ctx.fonts,
+                x + PAD,
+                *y + PAD + SIZE,
+                &hdr_style,
+                label,
+            ));
+        }
+        *y += LINE + 2.0 * PAD;
+    };
+
+    if let Some((lead_items, lead_h)) = lead {
+        items.extend(lead_items);
+        y = content.y + lead_h;
+        // The heading and header row follow the lead on the same page.
+        let mut sub = Vec::new();
+        let mut yy = 0.0;
+        start_page(&mut sub, &mut yy, false);
+        let dy = y - content.y;
+        items.extend(sub.into_iter().map(|i| i.transformed(1.0, 0.0, dy)));
+        y = yy + dy;
+    } else {
+        start_page(&mut items, &mut y, false);
+    }
+
+    let mut fresh = true;
+    for (ri, row) in wrapped.iter().enumerate() {
+        let mut from = 0; // first line of each cell still to print
+        let tallest = row.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        while from < tallest {
+            let mut room = ((content.bottom() - y - 2.0 * PAD) / LINE).floor().max(0.0) as usize;
+            if fresh {
+                room = room.max(1); // a tiny sheet still makes progress
+            }
+            if !fresh && (room == 0 || (from == 0 && tallest <= 6 && room < tallest)) {
+                fresh = true;
+                // Short rows move whole to the next page rather than split.
+                pages.push(Page::new(w, h, std::mem::take(&mut items)));
+                start_page(&mut items, &mut y, true);
+                continue;
+            }
+            fresh = false;
+            let take = room.min(tallest - from);
+            let row_h = take as f32 * LINE + 2.0 * PAD;
+            if ri % 2 == 1 {
+                items.push(Item::Rect {
+                    rect: Rect::new(content.x, y, content.w, row_h),
+                    fill: Some(Rgb(0xf6, 0xf7, 0xf9)),
+                    stroke: None,
+                });
+            }
+            for ((cell, x), _) in row.iter().zip(&xs).zip(&widths) {
+                for (k, line) in cell.iter().skip(from).take(take).enumerate() {
+                    items.push(text(
+                        &ctx.fonts,
+                        x + PAD,
+                        y + PAD + SIZE + k as f32 * LINE,
+                        &cell_style,
+                        line.clone(),
+                    ));
+                }
+            }
+            y += row_h;
+            items.push(Item::Line {
+                points: vec![(content.x, y), (content.right(), y)],
+                stroke: Stroke::solid(RULE, 0.4),
+            });
+            from += take;
+        }
+    }
+    pages.push(Page::new(w, h, items));
+    pages
+}

@@ -1,0 +1,270 @@
+//! The printpdf half: laid-out pages become PDF operations. Only here do y coordinates flip to
+//! PDF's bottom-left origin.
+
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
+    WindingOrder,
+};
+
+use crate::fonts::{Weight, BOLD_TTF, REGULAR_TTF};
+use crate::layout::items::{Item, Rect, Rgb, Stroke};
+use crate::layout::{Laid, Page};
+use crate::PdfError;
+
+pub struct DocInfo<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub subject: &'a str,
+    /// Seconds since the Unix epoch; used for the creation and modification dates.
+    pub now_unix: i64,
+}
+
+pub fn render(
+    laid: &Laid,
+    info: &DocInfo,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>, PdfError> {
+    let mut warnings = Vec::new();
+    let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut warnings)
+        .ok_or_else(|| PdfError::Font("DejaVuSans.ttf could not be read".into()))?;
+    let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut warnings)
+        .ok_or_else(|| PdfError::Font("DejaVuSans-Bold.ttf could not be read".into()))?;
+    let mut doc = PdfDocument::new(info.title);
+    let fonts = Fonts {
+        regular: doc.add_font(&regular),
+        bold: doc.add_font(&bold),
+    };
+    let total = laid.pages.len();
+    let mut pages = Vec::with_capacity(total);
+    for (i, page) in laid.pages.iter().enumerate() {
+        pages.push(page_ops(page, &fonts));
+        progress(i + 1, total);
+    }
+    doc.with_pages(pages);
+    for (name, page) in &laid.bookmarks {
+        doc.add_bookmark(name, page + 1);
+    }
+    let now = printpdf::OffsetDateTime::from_unix_timestamp(info.now_unix)
+        .map_err(|e| PdfError::Font(format!("bad clock: {e}")))?;
+    let meta = &mut doc.metadata.info;
+    meta.author = info.author.to_string();
+    meta.creator = "Jejak".to_string();
+    meta.producer = format!("Jejak {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    meta.subject = info.subject.to_string();
+    meta.creation_date = now;
+    meta.modification_date = now;
+    meta.metadata_date = now;
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    let mut save_warnings = Vec::new();
+    Ok(doc.save(&options, &mut save_warnings))
+}
+
+struct Fonts {
+    regular: FontId,
+    bold: FontId,
+}
+
+/// Tracks what the PDF graphics state already holds, so repeated items do not repeat operators.
+#[derive(Default)]
+struct State {
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    width: Option<f32>,
+    dash: Option<Option<(f32, f32)>>,
+    font: Option<(Weight, f32)>,
+    in_text: bool,
+}
+
+struct Writer<'a> {
+    ops: Vec<Op>,
+    st: State,
+    height: f32,
+    fonts: &'a Fonts,
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(c.0) / 255.0,
+        g: f32::from(c.1) / 255.0,
+        b: f32::from(c.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn page_ops(page: &Page, fonts: &Fonts) -> PdfPage {
+    let mut w = Writer {
+        ops: Vec::new(),
+        st: State::default(),
+        height: page.height,
+        fonts,
+    };
+    for item in &page.items {
+        w.item(item);
+    }
+    w.end_text();
+    PdfPage::new(Mm::from(Pt(page.width)), Mm::from(Pt(page.height)), w.ops)
+}
+
+impl Writer<'_> {
+    fn pt(&self, (x, y): (f32, f32)) -> LinePoint {
+        LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.st.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.st.in_text = false;
+        }
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        if self.st.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: color(c) });
+            self.st.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, s: &Stroke) {
+        if self.st.stroke != Some(s.color) {
+            self.ops.push(Op::SetOutlineColor {
+                col: color(s.color),
+            });
+            self.st.stroke = Some(s.color);
+        }
+        if self.st.width != Some(s.width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+            self.st.width = Some(s.width);
+        }
+        if self.st.dash != Some(s.dash) {
+            let dash = match s.dash {
+                Some((a, b)) => LineDashPattern::new(0.0, &[a, b]),
+                None => LineDashPattern::solid(),
+            };
+            self.ops.push(Op::SetLineDashPattern { dash });
+            self.st.dash = Some(s.dash);
+        }
+    }
+
+    fn polygon(&mut self, points: &[(f32, f32)], mode: PaintMode) {
+        let ring = PolygonRing {
+            points: points.iter().map(|p| self.pt(*p)).collect(),
+        };
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![ring],
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
+    fn shape(&mut self, points: &[(f32, f32)], fill: Option<Rgb>, stroke: Option<&Stroke>) {
+        self.end_text();
+        let mode = match (fill, stroke) {
+            (Some(f), Some(s)) => {
+                self.fill(f);
+                self.stroke(s);
+                PaintMode::FillStroke
+            }
+            (Some(f), None) => {
+                self.fill(f);
+                PaintMode::Fill
+            }
+            (None, Some(s)) => {
+                self.stroke(s);
+                PaintMode::Stroke
+            }
+            (None, None) => return,
+        };
+        self.polygon(points, mode);
+    }
+
+    fn item(&mut self, item: &Item) {
+        match item {
+            Item::Rect { rect, fill, stroke } => {
+                self.shape(&corners(rect), *fill, stroke.as_ref());
+            }
+            Item::Shape {
+                points,
+                fill,
+                stroke,
+            } => self.shape(points, *fill, stroke.as_ref()),
+            Item::Line { points, stroke } => {
+                self.end_text();
+                self.stroke(stroke);
+                let line = Line {
+                    points: points.iter().map(|p| self.pt(*p)).collect(),
+                    is_closed: false,
+                };
+                self.ops.push(Op::DrawLine { line });
+            }
+            Item::Text {
+                x,
+                y,
+                size,
+                weight,
+                color: c,
+                text,
+                ..
+            } => {
+                if !self.st.in_text {
+                    self.ops.push(Op::StartTextSection);
+                    self.st.in_text = true;
+                    self.st.font = None; // font state is per text object in our bookkeeping
+                }
+                if self.st.font != Some((*weight, *size)) {
+                    let id = match weight {
+                        Weight::Regular => self.fonts.regular.clone(),
+                        Weight::Bold => self.fonts.bold.clone(),
+                    };
+                    self.ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id),
+                        size: Pt(*size),
+                    });
+                    self.st.font = Some((*weight, *size));
+                }
+                self.fill(*c);
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.height - y)),
+                });
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Clipped { clip, items } => {
+                if items.is_empty() {
+                    return;
+                }
+                self.end_text();
+                self.ops.push(Op::SaveGraphicsState);
+                self.polygon(&corners(clip), PaintMode::Clip);
+                for i in items {
+                    self.item(i);
+                }
+                self.end_text();
+                self.ops.push(Op::RestoreGraphicsState);
+                // The restored state is the one from before the clip; forget what we set inside.
+                self.st = State::default();
+            }
+        }
+    }
+}
+
+fn corners(r: &Rect) -> [(f32, f32); 4] {
+    [
+        (r.x, r.y),
+        (r.right(), r.y),
+        (r.right(), r.bottom()),
+        (r.x, r.bottom()),
+    ]
+}
