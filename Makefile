@@ -14,7 +14,7 @@ APP          := target/debug/jejak
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test deps-build deps-test npm ui app lint unit e2e types-fresh bench clean help
+.PHONY: run test deps-build deps-test npm ui app lint unit e2e types-fresh bench bench-board bench-pdf clean help
 
 help:
 	@echo "make run   install what is missing, build, and open Jejak"
@@ -98,12 +98,20 @@ e2e: app deps-test
 ## --- benchmarks (not part of test; figures go to docs/benchmarks.md) --------------------------
 
 BENCH_DIR := target/bench
-bench: app deps-test
+APT_BENCH := chromium time
+bench: bench-board bench-pdf
+
+bench-board: app deps-test
 	mkdir -p $(BENCH_DIR)
 	rm -f $(BENCH_DIR)/library-2000.jejak*
 	cargo run -q -p jejak-store --example generate_library -- $(BENCH_DIR)/library-2000.jejak 2000
 	cd tests/e2e && $(XVFB) node bench/board-bench.mjs ../../$(BENCH_DIR)/library-2000.jejak 2000 \
 	  ../../$(BENCH_DIR)/board-bench.json
+
+# Jejak's PDF export against headless Chromium printing the same map (docs/benchmarks.md).
+bench-pdf: deps-test
+	$(call apt_install,$(APT_BENCH))
+	tests/bench/pdf-export-bench.sh $(BENCH_DIR)
 
 clean:
 	cargo clean

@@ -17,6 +17,9 @@ const COMMANDS: &[&str] = &[
     "redo",
     "csv_preview",
     "import_metrics",
+    "export_preview",
+    "choose_export_path",
+    "export_pdf",
 ];
 
 fn main() {

@@ -14,6 +14,7 @@ pub use state::AppState;
 fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::settings::startup,
             commands::settings::set_locale,
@@ -32,6 +33,9 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::maps::redo,
             commands::maps::csv_preview,
             commands::maps::import_metrics,
+            commands::export::export_preview,
+            commands::export::choose_export_path,
+            commands::export::export_pdf,
         ])
 }
 

@@ -157,9 +157,10 @@ export async function selectCard(browser, title) {
 
 /**
  * A tauri-driver for one test file, whose apps use a fresh library in a temporary folder. English
- * unless `lang` says otherwise, so results do not depend on the machine's locale.
+ * unless `lang` says otherwise, so results do not depend on the machine's locale. `env` adds
+ * variables for the app (an object, or a function of the temp folder).
  */
-export function useDriver(name, { lang = 'en_US.UTF-8' } = {}) {
+export function useDriver(name, { lang = 'en_US.UTF-8', env = {} } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), `jejak-e2e-${name}-`));
   const ctx = { dir, driver: null };
   before(async () => {
@@ -168,6 +169,8 @@ export function useDriver(name, { lang = 'en_US.UTF-8' } = {}) {
       LANG: lang,
       LC_ALL: '',
       LC_MESSAGES: '',
+      // Extra variables may depend on the temp folder (a path inside it).
+      ...(typeof env === 'function' ? env(dir) : env),
     });
   });
   after(async () => ctx.driver?.stop());

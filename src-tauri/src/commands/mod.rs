@@ -1,5 +1,6 @@
 //! IPC commands, one file per area. Each translates a call into the store and back; no logic here.
 
+pub mod export;
 pub mod library;
 pub mod maps;
 pub mod settings;

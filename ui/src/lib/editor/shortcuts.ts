@@ -22,6 +22,7 @@ export type ShortcutAction =
   | 'zoomIn'
   | 'zoomOut'
   | 'zoomReset'
+  | 'export'
   | 'help';
 
 export interface KeyLike {
@@ -113,6 +114,11 @@ export const SHORTCUTS: Entry[] = [
     test: (e, m) => primary(e, m) && !e.altKey && (e.key === '-' || e.key === '_'),
   },
   { action: 'zoomReset', keys: ['Mod+0'], test: (e, m) => primary(e, m) && !e.altKey && e.key === '0' },
+  {
+    action: 'export',
+    keys: ['Mod+P', 'Mod+E'],
+    test: (e, m) => primary(e, m) && !e.shiftKey && !e.altKey && (letter(e, 'p') || letter(e, 'e')),
+  },
   { action: 'help', keys: ['?'], test: (e) => !e.ctrlKey && !e.metaKey && e.key === '?' },
 ];
 

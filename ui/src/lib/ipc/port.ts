@@ -1,6 +1,10 @@
 // The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
 import type {
   CsvPreview,
+  ExportOptions,
+  ExportProgress,
+  ExportReport,
+  ExportPreview,
   Id,
   ImportResult,
   Locale,
@@ -40,4 +44,16 @@ export interface JejakPort {
   /** Imports figures onto touchpoints as one undo step; a file with bad rows changes nothing. */
   importMetrics(mapId: Id, text: string, spec: MetricsImport): Promise<ImportResult>;
   redo(mapId: Id): Promise<Patch>;
+
+  /** Where the PDF's pages would fall with these options. */
+  exportPreview(mapId: Id, options: ExportOptions): Promise<ExportPreview>;
+  /** The native save dialog; null when the user cancels. */
+  chooseExportPath(mapId: Id): Promise<string | null>;
+  /** Writes the PDF (complete or not at all), reporting each rendered page. */
+  exportPdf(
+    mapId: Id,
+    options: ExportOptions,
+    path: string,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<ExportReport>;
 }

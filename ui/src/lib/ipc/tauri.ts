@@ -1,7 +1,8 @@
 // The only module that talks to Tauri. Command names and argument names match src-tauri/src/commands.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { BackendError } from './errors';
 import type { JejakPort } from './port';
+import type { ExportProgress } from './types';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -31,4 +32,12 @@ export const tauriPort: JejakPort = {
   redo: (mapId) => call('redo', { mapId }),
   csvPreview: (text) => call('csv_preview', { text }),
   importMetrics: (mapId, text, spec) => call('import_metrics', { mapId, text, spec }),
+
+  exportPreview: (mapId, options) => call('export_preview', { mapId, options }),
+  chooseExportPath: (mapId) => call('choose_export_path', { mapId }),
+  exportPdf: (mapId, options, path, onProgress) => {
+    const channel = new Channel<ExportProgress>();
+    channel.onmessage = onProgress;
+    return call('export_pdf', { mapId, options, path, onProgress: channel });
+  },
 };

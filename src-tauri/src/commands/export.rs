@@ -1,0 +1,162 @@
+use std::path::PathBuf;
+
+use jejak_core::Id;
+use jejak_pdf::{ExportOptions, PdfError, Preview};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::error::{ErrorKind, IpcError, IpcResult};
+use crate::state::AppState;
+
+/// When set, the save dialog is not shown and this path is used: end-to-end tests cannot drive
+/// the native GTK dialog over WebDriver.
+const SAVE_PATH_ENV: &str = "JEJAK_EXPORT_SAVE_PATH";
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportReport {
+    pub path: String,
+    pub pages: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Characters the PDF font lacks, printed as �.
+    pub replaced_chars: u32,
+}
+
+fn pdf_error(e: PdfError) -> IpcError {
+    let kind = match e {
+        PdfError::Options(_) => ErrorKind::Invalid,
+        PdfError::Write { .. } => ErrorKind::Io,
+        PdfError::Font(_) => ErrorKind::Internal,
+    };
+    IpcError::new(kind, e.to_string())
+}
+
+/// Where the pages of an export would fall, for the dialog's preview.
+#[tauri::command]
+pub async fn export_preview(
+    state: State<'_, AppState>,
+    map_id: Id,
+    options: ExportOptions,
+) -> IpcResult<Preview> {
+    let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    jejak_pdf::preview(&doc, &options).map_err(pdf_error)
+}
+
+/// A file name made from the map title, safe on every file system.
+fn file_name(title: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim().trim_matches('.');
+    format!(
+        "{}.pdf",
+        if clean.is_empty() {
+            "journey-map"
+        } else {
+            clean
+        }
+    )
+}
+
+/// Asks where to save the PDF (native dialog); `None` when the user cancels.
+#[tauri::command]
+pub async fn choose_export_path(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    map_id: Id,
+) -> IpcResult<Option<String>> {
+    if let Some(p) = std::env::var_os(SAVE_PATH_ENV) {
+        return Ok(Some(p.to_string_lossy().into_owned()));
+    }
+    let title = state.with(|lib| Ok(lib.map_summary(map_id)?.title))?;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(file_name(&title));
+    if let Some(dir) = dirs_documents() {
+        dialog = dialog.set_directory(dir);
+    }
+    // Blocking is fine: async commands run off the main thread.
+    let picked = dialog.blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|mut p| {
+        if p.extension().is_none() {
+            p.set_extension("pdf");
+        }
+        p.to_string_lossy().into_owned()
+    }))
+}
+
+fn dirs_documents() -> Option<PathBuf> {
+    dirs::document_dir().filter(|d| d.is_dir())
+}
+
+/// Exports the map to `path`, reporting each rendered page on `on_progress`. The file appears
+/// only when complete.
+#[tauri::command]
+pub async fn export_pdf(
+    state: State<'_, AppState>,
+    map_id: Id,
+    options: ExportOptions,
+    path: String,
+    on_progress: Channel<ExportProgress>,
+) -> IpcResult<ExportReport> {
+    let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    let target = PathBuf::from(&path);
+    let work = move || -> Result<ExportReport, PdfError> {
+        let mut progress = |done: usize, total: usize| {
+            // A closed channel (dialog gone) must not stop the export.
+            let _ = on_progress.send(ExportProgress {
+                done: u32::try_from(done).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            });
+        };
+        let out = jejak_pdf::export(&doc, &options, &mut progress)?;
+        jejak_pdf::save(&target, &out.bytes)?;
+        Ok(ExportReport {
+            path,
+            pages: u32::try_from(out.pages).unwrap_or(u32::MAX),
+            bytes: out.bytes.len() as u64,
+            replaced_chars: u32::try_from(out.replaced_chars).unwrap_or(u32::MAX),
+        })
+    };
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?
+        .map_err(pdf_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            file_name("Onboarding: v2 / final?"),
+            "Onboarding- v2 - final-.pdf"
+        );
+        assert_eq!(file_name("  ..  "), "journey-map.pdf");
+        assert_eq!(file_name("Perjalanan nasabah"), "Perjalanan nasabah.pdf");
+    }
+}

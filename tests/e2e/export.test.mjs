@@ -1,0 +1,78 @@
+// PDF export from the board on the real app: the dialog previews where pages break for each
+// layout, then writes the PDF (the native save dialog is bypassed with JEJAK_EXPORT_SAVE_PATH,
+// since WebDriver cannot drive GTK's file chooser), and poppler reads the result back.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Key } from 'webdriverio';
+import { artifacts, byTestId, eventually, typeInto, useDriver } from './harness.mjs';
+
+const FILE = 'Peta perjalanan.pdf';
+const ctx = useDriver('export', { env: (dir) => ({ JEJAK_EXPORT_SAVE_PATH: path.join(dir, FILE) }) });
+const pdf = path.join(ctx.dir, FILE);
+
+const sheets = async (app) => (await app.$$(byTestId('export-sheet'))).length;
+const labels = (app) =>
+  app.execute(() =>
+    Array.from(document.querySelectorAll('[data-testid="export-sheet-label"]'), (l) => l.textContent),
+  );
+
+test('Ctrl+P opens the export dialog; the preview follows the layout; the PDF holds the cards', async () => {
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('new-map')).click();
+    await app.$(byTestId('create-map')).click();
+    await eventually(async () => (await app.$$(byTestId('stage'))).length === 5, 'the board');
+    for (const [i, title] of [
+      [0, 'Kunjungan ke gerai Bandung'],
+      [2, 'Pendaftaran lewat aplikasi — verifikasi wajah'],
+    ]) {
+      await app.$$(byTestId('add-card'))[i].click();
+      await typeInto(app, await app.$(byTestId('card-title-input')), title);
+      await app.keys('Enter');
+      await eventually(async () => (await app.$$(`[aria-label="${title}"]`)).length === 1, title);
+    }
+    await app.keys('Escape');
+
+    await app.keys([Key.Ctrl, 'p']);
+    await (await app.$(byTestId('export-dialog'))).waitForDisplayed();
+    await eventually(async () => (await sheets(app)) === 1, 'one sheet when fitting to a page');
+    assert.match(await app.$(byTestId('export-summary')).getText(), /A4 landscape/);
+
+    await app.$(byTestId('export-mode-poster')).click();
+    await app.$(byTestId('export-paper')).selectByAttribute('value', 'a4');
+    await app.$(byTestId('export-portrait')).click();
+    await eventually(async () => (await labels(app)).join() === 'A1,A2,A3', 'poster tiles A1–A3 in the preview');
+    const summary = await app.$(byTestId('export-summary')).getText();
+    assert.match(summary, /sheets plus an assembly key/);
+    const pages = Number(/(\d+) pages/.exec(summary)?.[1]);
+    await typeInto(app, await app.$(byTestId('export-facilitator')), 'Dewi Lestari');
+    await app.saveScreenshot(path.join(artifacts, 'export-dialog-poster.png'));
+
+    await app.$(byTestId('export-go')).click();
+    const done = await app.$(byTestId('export-done'));
+    await done.waitForDisplayed({ timeout: 30000 });
+    assert.match(await done.getText(), new RegExp(`Saved ${pages} pages`));
+    await app.saveScreenshot(path.join(artifacts, 'export-dialog-done.png'));
+    assert.ok(existsSync(pdf));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    assert.match(info, new RegExp(`Pages:\\s+${pages}\\n`));
+    assert.match(info, /595\.276 x 841\.89 pts \(A4\)/);
+    assert.match(info, /Author:\s+Dewi Lestari/);
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /Kunjungan ke gerai Bandung/);
+    assert.match(text, /Assembly key/);
+
+    // Pages by stage, opened with the other shortcut.
+    await app.keys('Escape');
+    await eventually(async () => (await app.$$(byTestId('export-dialog'))).length === 0, 'dialog closed');
+    await app.keys([Key.Ctrl, 'e']);
+    await (await app.$(byTestId('export-dialog'))).waitForDisplayed();
+    await app.$(byTestId('export-mode-byStage')).click();
+    // Five stages at natural size: two per A4 portrait sheet, so three sheets.
+    await eventually(async () => (await labels(app)).join() === '1,2,3', 'a sheet per group of stages');
+    await app.saveScreenshot(path.join(artifacts, 'export-dialog-by-stage.png'));
+  });
+});
