@@ -230,3 +230,21 @@ pub fn footer(
         text(&ctx.fonts, sheet.0 - margin - rw, baseline, &style, right),
     ]
 }
+
+/// "Page 3 of 9" in the top margin, ending well left of the top-right corner.
+pub fn page_number(ctx: &Ctx, page: usize, pages: usize, sheet: (f32, f32), margin: f32) -> Item {
+    let style = TextStyle {
+        size: 7.0,
+        weight: Weight::Regular,
+        color: MUTED,
+    };
+    let s = format!("{} {page} {} {pages}", ctx.labels.page, ctx.labels.of);
+    let w = ctx.fonts.width(&s, Weight::Regular, 7.0);
+    text(
+        &ctx.fonts,
+        sheet.0 - margin - 14.0 - w,
+        margin - 4.0,
+        &style,
+        s,
+    )
+}

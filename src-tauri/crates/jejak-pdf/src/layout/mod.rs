@@ -186,13 +186,28 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
     let total = pages.len();
     let title = ctx.clean(&doc.map.title);
     for (i, page) in pages.iter_mut().enumerate() {
-        let margin = if options.mode == Mode::Poster && i > 0 && i <= sheets.preview.sheets.len() {
-            sheets::POSTER_MARGIN
+        let tile = options.mode == Mode::Poster && i > 0 && i <= sheets.preview.sheets.len();
+        let sheet = (page.width, page.height);
+        if tile {
+            // Poster sheets keep their bottom margin free for the cut marks: the page number goes
+            // top right, clear of the corner mark.
+            page.items.push(chrome::page_number(
+                ctx,
+                i + 1,
+                total,
+                sheet,
+                sheets::POSTER_MARGIN,
+            ));
         } else {
-            sheets::MARGIN
-        };
-        let footer = chrome::footer(ctx, &title, i + 1, total, (page.width, page.height), margin);
-        page.items.extend(footer);
+            page.items.extend(chrome::footer(
+                ctx,
+                &title,
+                i + 1,
+                total,
+                sheet,
+                sheets::MARGIN,
+            ));
+        }
     }
     let mut preview = sheets.preview;
     preview.page_count = total;

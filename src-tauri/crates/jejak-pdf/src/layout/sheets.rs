@@ -76,14 +76,46 @@ pub fn fit(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> S
     }
 }
 
+/// Lane bands: runs of whole lanes whose rows fit in `room` map units below the stage header.
+/// A lane taller than `room` gets a band of its own (the scale is chosen so that cannot happen).
+fn lane_bands(board: &Board, room: f32) -> Vec<(usize, usize)> {
+    let mut bands = Vec::new();
+    let mut start = 0;
+    let mut used = 0.0;
+    for (i, (_, h)) in board.rows.iter().enumerate() {
+        if i > start && used + h > room {
+            bands.push((start, i));
+            start = i;
+            used = 0.0;
+        }
+        used += h;
+    }
+    if start < board.rows.len() || bands.is_empty() {
+        bands.push((start, board.rows.len()));
+    }
+    bands
+}
+
+fn range(a: usize, b: usize) -> String {
+    if b - a > 1 {
+        format!("{}–{}", a + 1, b)
+    } else {
+        format!("{}", a + 1)
+    }
+}
+
+/// Whole stages across each sheet and, when the map is taller than a sheet, whole lanes down it:
+/// a card is never cut. The stage headers and lane labels repeat on every sheet.
 pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> Sheets {
     let (w, h) = options.sheet();
     let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
     let sample = title_block(ctx, doc, options, content.w, Some("·"));
     let lg = legend(ctx, doc, content.w);
     let avail_h = (content.h - sample.height - lg.height - 2.0 * GAP).max(10.0);
+    let tallest_lane = board.rows.iter().map(|(_, h)| *h).fold(0.0, f32::max);
+    // Natural size when it fits; smaller only as much as one stage and the tallest lane need.
     let s = 1.0_f32
-        .min(avail_h / board.height)
+        .min(avail_h / (board.header_h + tallest_lane).max(1.0))
         .min(content.w / (LABEL_W + STAGE_W));
     let per_page = (((content.w / s - LABEL_W) / STAGE_W).floor() as usize).max(1);
     let n = board.stages.len();
@@ -95,52 +127,80 @@ pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions)
             .map(|i| (i, (i + per_page).min(n)))
             .collect()
     };
+    let bands = lane_bands(board, avail_h / s - board.header_h);
+    let lanes = board.rows.len();
     let mut pages = Vec::new();
     let mut stage_pages = vec![0; n];
     let mut sheets = Vec::new();
-    for (pi, (a, b)) in chunks.iter().copied().enumerate() {
-        let subtitle = if chunks.len() > 1 {
-            let range = if b - a > 1 {
-                format!("{}–{}", a + 1, b)
-            } else {
-                format!("{}", a + 1)
+    for (a, b) in chunks.iter().copied() {
+        for (la, lb) in bands.iter().copied() {
+            let mut parts = Vec::new();
+            if chunks.len() > 1 {
+                parts.push(format!(
+                    "{} {} {} {n}",
+                    ctx.labels.stages,
+                    range(a, b),
+                    ctx.labels.of
+                ));
+            }
+            if bands.len() > 1 {
+                parts.push(format!(
+                    "{} {} {} {lanes}",
+                    ctx.labels.lanes,
+                    range(la, lb),
+                    ctx.labels.of
+                ));
+            }
+            let subtitle = (!parts.is_empty()).then(|| parts.join(" · "));
+            let tb = title_block(ctx, doc, options, content.w, subtitle.as_deref());
+            let top = content.y + tb.height + GAP;
+            let (y0, y1) = match (
+                board.rows.get(la),
+                lb.checked_sub(1).and_then(|l| board.rows.get(l)),
+            ) {
+                (Some((y0, _)), Some((y, h))) => (*y0, y + h),
+                _ => (board.header_h, board.header_h),
             };
-            Some(format!(
-                "{} {range} {} {n}",
-                ctx.labels.stages, ctx.labels.of
-            ))
-        } else {
-            None
-        };
-        let tb = title_block(ctx, doc, options, content.w, subtitle.as_deref());
-        let top = content.y + tb.height + GAP;
-        let mut items: Vec<Item> = shifted(tb.items, content.x, content.y).collect();
-        items.push(window(
-            &board.items,
-            Rect::new(0.0, 0.0, LABEL_W, board.height),
-            (content.x, top),
-            s,
-        ));
-        let src = Rect::new(
-            LABEL_W + STAGE_W * a as f32,
-            0.0,
-            STAGE_W * (b - a) as f32,
-            board.height,
-        );
-        items.push(window(&board.items, src, (content.x + LABEL_W * s, top), s));
-        items.extend(shifted(
-            lg.items.clone(),
-            content.x,
-            top + board.height * s + GAP,
-        ));
-        for slot in stage_pages.iter_mut().take(b).skip(a) {
-            *slot = pi;
+            let x0 = LABEL_W + STAGE_W * a as f32;
+            let cols_w = STAGE_W * (b - a) as f32;
+            let band_top = top + board.header_h * s;
+            let mut items: Vec<Item> = shifted(tb.items, content.x, content.y).collect();
+            // Stage headers, then the lane labels and cells of this band under them.
+            items.push(window(
+                &board.items,
+                Rect::new(x0, 0.0, cols_w, board.header_h),
+                (content.x + LABEL_W * s, top),
+                s,
+            ));
+            items.push(window(
+                &board.items,
+                Rect::new(0.0, y0, LABEL_W, y1 - y0),
+                (content.x, band_top),
+                s,
+            ));
+            let src = Rect::new(x0, y0, cols_w, y1 - y0);
+            items.push(window(
+                &board.items,
+                src,
+                (content.x + LABEL_W * s, band_top),
+                s,
+            ));
+            items.extend(shifted(
+                lg.items.clone(),
+                content.x,
+                band_top + (y1 - y0) * s + GAP,
+            ));
+            if la == 0 {
+                for slot in stage_pages.iter_mut().take(b).skip(a) {
+                    *slot = pages.len();
+                }
+            }
+            sheets.push(PreviewSheet {
+                label: format!("{}", pages.len() + 1),
+                rects: vec![[src.x, src.y, src.w, src.h]],
+            });
+            pages.push(Page::new(w, h, items));
         }
-        sheets.push(PreviewSheet {
-            label: format!("{}", pi + 1),
-            rects: vec![[src.x, src.y, src.w, src.h]],
-        });
-        pages.push(Page::new(w, h, items));
     }
     Sheets {
         pages,
@@ -204,6 +264,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
     canvas_items.extend(shifted(board.items.clone(), 0.0, board_y));
     canvas_items.extend(shifted(lg.items, 0.0, legend_y));
     let t = tiling(canvas, options);
+    let title = ctx.clean(&doc.map.title);
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
 
@@ -213,7 +274,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
         for c in 0..t.cols {
             let src = Rect::new(c as f32 * t.step.0, r as f32 * t.step.1, t.win.0, t.win.1);
             let mut items = vec![window(&canvas_items, src, (m, m), s)];
-            items.extend(sheet_marks(ctx, &t, r, c, (w, h)));
+            items.extend(sheet_marks(ctx, &title, &t, r, c, (w, h)));
             sheets.push(PreviewSheet {
                 label: format!("{}{}", row_name(r), c + 1),
                 rects: vec![[src.x, src.y, src.w, src.h]],
@@ -244,7 +305,14 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
 }
 
 /// Cut marks at the trim corners, the glue strip, and labels naming this sheet and its neighbours.
-fn sheet_marks(ctx: &Ctx, t: &Tiling, r: usize, c: usize, (w, h): (f32, f32)) -> Vec<Item> {
+fn sheet_marks(
+    ctx: &Ctx,
+    title: &str,
+    t: &Tiling,
+    r: usize,
+    c: usize,
+    (w, h): (f32, f32),
+) -> Vec<Item> {
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
     let mark = Stroke::solid(INK, 0.5);
@@ -295,13 +363,16 @@ fn sheet_marks(ctx: &Ctx, t: &Tiling, r: usize, c: usize, (w, h): (f32, f32)) ->
     };
     let name = |r: usize, c: usize| format!("{}{}", row_name(r), c + 1);
     let label = format!(
-        "{} {}   ({} × {})",
+        "{} {}   ({} × {})   {title}",
         ctx.labels.sheet,
         name(r, c),
         t.cols,
         t.rows
     );
-    items.push(text(&ctx.fonts, m + 14.0, m - 4.0, &style, label));
+    // Leave the middle of the margin to the "▲ above" label.
+    let label = crate::wrap::fit_line(&ctx.fonts, &label, Weight::Bold, 7.0, w / 2.0 - x0 - 24.0);
+    // Right of the trim mark, so the mark never runs through the words.
+    items.push(text(&ctx.fonts, x0 + 8.0, m - 4.0, &style, label));
     let small = TextStyle {
         size: 6.5,
         weight: Weight::Regular,

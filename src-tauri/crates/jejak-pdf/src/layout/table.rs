@@ -81,23 +81,32 @@ pub fn table_pages(
         *y += 16.0;
         items.push(text(&ctx.fonts, content.x, *y - 3.0, &head_style, title));
         *y += 6.0;
+        // Headers wrap (Indonesian ones are long) rather than lose words.
+        let header_lines: Vec<Vec<String>> = columns
+            .iter()
+            .zip(&widths)
+            .map(|(col, cw)| wrap(&ctx.fonts, &col.header, Weight::Bold, SIZE, cw - 2.0 * PAD))
+            .collect();
+        let rows_n = header_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let header_h = rows_n as f32 * LINE + 2.0 * PAD;
         items.push(Item::Rect {
-            rect: Rect::new(content.x, *y, content.w, LINE + 2.0 * PAD),
+            rect: Rect::new(content.x, *y, content.w, header_h),
             fill: Some(Rgb(0xe9, 0xed, 0xf2)),
             stroke: None,
         });
-        for ((col, x), cw) in columns.iter().zip(&xs).zip(&widths) {
-            let label =
-                crate::wrap::fit_line(&ctx.fonts, &col.header, Weight::Bold, SIZE, cw - 2.0 * PAD);
-            items.push(text(
-                &ctx.fonts,
-                x + PAD,
-                *y + PAD + SIZE,
-                &hdr_style,
-                label,
-            ));
+        for (lines, x) in header_lines.iter().zip(&xs) {
+            for (k, line) in lines.iter().enumerate() {
+                let baseline = *y + PAD + SIZE + k as f32 * LINE;
+                items.push(text(
+                    &ctx.fonts,
+                    x + PAD,
+                    baseline,
+                    &hdr_style,
+                    line.clone(),
+                ));
+            }
         }
-        *y += LINE + 2.0 * PAD;
+        *y += header_h;
     };
 
     if let Some((lead_items, lead_h)) = lead {

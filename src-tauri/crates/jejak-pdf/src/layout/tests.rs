@@ -255,3 +255,54 @@ fn inventory_continues_over_pages_with_its_header() {
         assert_on_page(p);
     }
 }
+
+#[test]
+fn a_tall_map_by_stage_is_split_by_lanes_at_a_readable_scale() {
+    let mut doc = journey(5, 150);
+    doc.cards[5].body = "Keluhan panjang tentang verifikasi. ".repeat(60);
+    let plain = ExportOptions {
+        include_personas: false,
+        include_inventory: false,
+        ..options(Mode::ByStage, Paper::A4, Orientation::Landscape)
+    };
+    let laid = layout(&ctx(), &doc, &plain);
+    let fit = layout(
+        &ctx(),
+        &doc,
+        &ExportOptions {
+            mode: Mode::Fit,
+            ..plain.clone()
+        },
+    );
+    // Only the tallest lane (not the whole map) has to fit a sheet's height.
+    assert!(
+        laid.preview.scale > 2.0 * fit.preview.scale,
+        "by stage {} vs fit {}",
+        laid.preview.scale,
+        fit.preview.scale
+    );
+    let sheets = &laid.preview.sheets;
+    let tops: std::collections::BTreeSet<i64> =
+        sheets.iter().map(|s| s.rects[0][1] as i64).collect();
+    assert!(tops.len() > 1, "the lanes are split over several sheets");
+    for card in &laid.preview.cards {
+        let r = Rect::new(card[0], card[1], card[2], card[3]);
+        let holding = sheets
+            .iter()
+            .filter(|s| {
+                s.rects
+                    .iter()
+                    .any(|w| Rect::new(w[0], w[1], w[2], w[3]).contains(&r))
+            })
+            .count();
+        assert_eq!(holding, 1, "card {card:?} whole on exactly one sheet");
+    }
+    // Every sheet repeats the stage headers above its lanes.
+    for page in &laid.pages {
+        let mut words = Vec::new();
+        texts(&page.items, &mut words);
+        assert!(words
+            .iter()
+            .any(|w| w.starts_with("Pertimbangan") || w.starts_with("Kesadaran")));
+    }
+}
