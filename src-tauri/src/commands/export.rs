@@ -94,7 +94,7 @@ pub async fn choose_export_path(
         .file()
         .add_filter("PDF", &["pdf"])
         .set_file_name(file_name(&title));
-    if let Some(dir) = dirs_documents() {
+    if let Some(dir) = default_folder() {
         dialog = dialog.set_directory(dir);
     }
     // Blocking is fine: async commands run off the main thread.
@@ -107,8 +107,11 @@ pub async fn choose_export_path(
     }))
 }
 
-fn dirs_documents() -> Option<PathBuf> {
-    dirs::document_dir().filter(|d| d.is_dir())
+/// Documents, else home: never the app's working directory.
+fn default_folder() -> Option<PathBuf> {
+    dirs::document_dir()
+        .filter(|d| d.is_dir())
+        .or_else(|| dirs::home_dir().filter(|d| d.is_dir()))
 }
 
 /// Exports the map to `path`, reporting each rendered page on `on_progress`. The file appears
