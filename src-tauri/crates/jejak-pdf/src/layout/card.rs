@@ -4,10 +4,9 @@
 use jejak_core::attrs::TouchpointKind;
 use jejak_core::{Card, EmotionScore, Horizon, LaneKind, Persona};
 
-use super::items::{text, Item, Rect, Rgb, Stroke, TextStyle, MUTED, RULE, WHITE};
+use super::items::{paragraph, Item, Rect, Rgb, Stroke, TextStyle, MUTED, RULE, WHITE};
 use crate::fonts::Weight;
 use crate::layout::Ctx;
-use crate::wrap::wrap;
 
 pub const PAD: f32 = 5.0;
 const STRIPE: f32 = 3.0;
@@ -106,11 +105,8 @@ pub fn layout_card(
         color: MUTED,
     };
 
-    let lines_of = |items: &mut Vec<Item>, y: &mut f32, text_: &str, style: &TextStyle| {
-        for line in wrap(&ctx.fonts, text_, style.weight, style.size, inner) {
-            *y += style.size * LEAD;
-            items.push(text(&ctx.fonts, x, *y - style.size * 0.25, style, line));
-        }
+    let lines_of = |items: &mut Vec<Item>, y: &mut f32, s: &str, style: &TextStyle| {
+        paragraph(&ctx.fonts, items, x, y, inner, style, style.size * LEAD, s);
     };
 
     // Kind, channel and moment of truth on the first line, in words.

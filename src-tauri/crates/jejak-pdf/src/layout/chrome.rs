@@ -4,11 +4,10 @@ use jejak_core::attrs::TouchpointKind;
 use jejak_core::{Horizon, MapDoc};
 
 use super::card::kind_color;
-use super::items::{marks, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
+use super::items::{marks, paragraph, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
 use crate::fonts::Weight;
 use crate::layout::Ctx;
 use crate::options::ExportOptions;
-use crate::wrap::wrap;
 
 /// A block of items laid out from (0, 0), `height` tall.
 pub struct Block {
@@ -32,16 +31,10 @@ pub fn title_block(
         color: INK,
     };
     let mut y = 0.0;
-    for line in wrap(
-        &ctx.fonts,
-        &ctx.clean(&doc.map.title),
-        title.weight,
-        title.size,
-        width,
-    ) {
-        y += 22.0;
-        items.push(text(&ctx.fonts, 0.0, y - 4.5, &title, line));
-    }
+    let map_title = ctx.clean(&doc.map.title);
+    paragraph(
+        &ctx.fonts, &mut items, 0.0, &mut y, width, &title, 22.0, &map_title,
+    );
     let mut facts: Vec<String> = Vec::new();
     if !doc.personas.is_empty() {
         let names: Vec<String> = doc.personas.iter().map(|p| ctx.clean(&p.name)).collect();
@@ -71,16 +64,10 @@ pub fn title_block(
         color: MUTED,
     };
     y += 2.0;
-    for line in wrap(
-        &ctx.fonts,
-        &facts.join("   ·   "),
-        small.weight,
-        small.size,
-        width,
-    ) {
-        y += 11.0;
-        items.push(text(&ctx.fonts, 0.0, y - 2.5, &small, line));
-    }
+    let line = facts.join("   ·   ");
+    paragraph(
+        &ctx.fonts, &mut items, 0.0, &mut y, width, &small, 11.0, &line,
+    );
     y += 6.0;
     items.push(Item::Line {
         points: vec![(0.0, y), (width, y)],

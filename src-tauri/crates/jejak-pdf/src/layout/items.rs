@@ -265,6 +265,26 @@ pub fn text(
     }
 }
 
+/// Wraps `s` to `width` and adds one text item per line, `lead` apart, from the line top `*y`
+/// down; `*y` ends under the last line. The baseline is centred in the line box.
+#[allow(clippy::too_many_arguments)]
+pub fn paragraph(
+    fonts: &crate::fonts::FontSet,
+    items: &mut Vec<Item>,
+    x: f32,
+    y: &mut f32,
+    width: f32,
+    style: &TextStyle,
+    lead: f32,
+    s: &str,
+) {
+    for line in crate::wrap::wrap(fonts, s, style.weight, style.size, width) {
+        let baseline = *y + (lead + style.size * 0.7) / 2.0;
+        items.push(text(fonts, x, baseline, style, line));
+        *y += lead;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use jejak_core::{Horizon, MapDoc, Persona};
 
 use super::board::touchpoints_in_order;
 use super::card::{score_glyph, signed};
-use super::items::{text, Item, Rect, Rgb, TextStyle, INK, MUTED};
+use super::items::{paragraph, text, Item, Rect, Rgb, TextStyle, INK, MUTED};
 use super::sheets::MARGIN;
 use super::table::{table_pages, Column};
 use super::{Ctx, Page};
@@ -79,26 +79,27 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
     };
     let mut y = MARGIN + 4.0;
     let x = MARGIN + 14.0;
-    for line in wrap(
+    let (full, quote) = (ctx.clean(&p.name), ctx.clean(&p.role));
+    paragraph(
         &ctx.fonts,
-        &ctx.clean(&p.name),
-        name.weight,
-        name.size,
+        &mut items,
+        x,
+        &mut y,
         content_w - 14.0,
-    ) {
-        y += 26.0;
-        items.push(text(&ctx.fonts, x, y - 6.0, &name, line));
-    }
-    for line in wrap(
+        &name,
+        26.0,
+        &full,
+    );
+    paragraph(
         &ctx.fonts,
-        &ctx.clean(&p.role),
-        role.weight,
-        role.size,
+        &mut items,
+        x,
+        &mut y,
         content_w - 14.0,
-    ) {
-        y += 14.0;
-        items.push(text(&ctx.fonts, x, y - 3.0, &role, line));
-    }
+        &role,
+        14.0,
+        &quote,
+    );
     y += 8.0;
     items.insert(
         0,

@@ -5,11 +5,10 @@ use jejak_core::MapDoc;
 
 use super::board::{Board, LABEL_W, STAGE_W};
 use super::chrome::{legend, title_block};
-use super::items::{text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
+use super::items::{paragraph, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
 use super::{Ctx, Page, Preview, PreviewSheet};
 use crate::fonts::Weight;
 use crate::options::{ExportOptions, MM};
-use crate::wrap::wrap;
 
 pub const MARGIN: f32 = 12.0 * MM;
 pub const POSTER_MARGIN: f32 = 10.0 * MM;
@@ -437,10 +436,9 @@ fn assembly_key(
         ctx.labels.assembly_key,
         ctx.clean(&doc.map.title)
     );
-    for line in wrap(&ctx.fonts, &title, head.weight, head.size, content.w) {
-        y += 20.0;
-        items.push(text(&ctx.fonts, content.x, y - 4.0, &head, line));
-    }
+    paragraph(
+        &ctx.fonts, &mut items, content.x, &mut y, content.w, &head, 20.0, &title,
+    );
     let body = TextStyle {
         size: 8.5,
         weight: Weight::Regular,
@@ -454,10 +452,9 @@ fn assembly_key(
         t.cols * t.rows
     );
     y += 4.0;
-    for line in wrap(&ctx.fonts, &help, body.weight, body.size, content.w) {
-        y += 11.0;
-        items.push(text(&ctx.fonts, content.x, y - 2.5, &body, line));
-    }
+    paragraph(
+        &ctx.fonts, &mut items, content.x, &mut y, content.w, &body, 11.0, &help,
+    );
     y += GAP;
     // The miniature: stage headers, lanes and card outlines, no card text.
     let mut sk: Vec<Item> = vec![Item::Rect {

@@ -36,6 +36,23 @@ fn assert_on_page(page: &Page) {
     }
 }
 
+/// Each card lies whole inside exactly one sheet's window: no card is cut or printed twice.
+fn assert_cards_whole_on_one_sheet(laid: &Laid) {
+    let rect = |w: &[f32; 4]| Rect::new(w[0], w[1], w[2], w[3]);
+    for card in &laid.preview.cards {
+        let holding = laid
+            .preview
+            .sheets
+            .iter()
+            .filter(|s| s.rects.iter().any(|w| rect(w).contains(&rect(card))))
+            .count();
+        assert_eq!(
+            holding, 1,
+            "card {card:?} must sit whole on exactly one sheet"
+        );
+    }
+}
+
 fn texts(items: &[Item], out: &mut Vec<String>) {
     for i in items {
         match i {
@@ -100,21 +117,7 @@ fn pages_by_stage_never_cut_a_card() {
         sheets.len() > 1,
         "nine stages do not fit one A4 portrait sheet"
     );
-    for card in &laid.preview.cards {
-        let r = Rect::new(card[0], card[1], card[2], card[3]);
-        let holding = sheets
-            .iter()
-            .filter(|s| {
-                s.rects
-                    .iter()
-                    .any(|w| Rect::new(w[0], w[1], w[2], w[3]).contains(&r))
-            })
-            .count();
-        assert_eq!(
-            holding, 1,
-            "card {card:?} must sit whole on exactly one sheet"
-        );
-    }
+    assert_cards_whole_on_one_sheet(&laid);
     // Each stage's bookmark points at the page that shows it; pages are in stage order.
     let pages: Vec<usize> = laid.bookmarks.iter().take(9).map(|(_, p)| *p).collect();
     assert!(pages.windows(2).all(|w| w[0] <= w[1]));
@@ -285,18 +288,7 @@ fn a_tall_map_by_stage_is_split_by_lanes_at_a_readable_scale() {
     let tops: std::collections::BTreeSet<i64> =
         sheets.iter().map(|s| s.rects[0][1] as i64).collect();
     assert!(tops.len() > 1, "the lanes are split over several sheets");
-    for card in &laid.preview.cards {
-        let r = Rect::new(card[0], card[1], card[2], card[3]);
-        let holding = sheets
-            .iter()
-            .filter(|s| {
-                s.rects
-                    .iter()
-                    .any(|w| Rect::new(w[0], w[1], w[2], w[3]).contains(&r))
-            })
-            .count();
-        assert_eq!(holding, 1, "card {card:?} whole on exactly one sheet");
-    }
+    assert_cards_whole_on_one_sheet(&laid);
     // Every sheet repeats the stage headers above its lanes.
     for page in &laid.pages {
         let mut words = Vec::new();
