@@ -14,7 +14,7 @@ APP          := target/debug/jejak
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test deps-build deps-test npm ui app lint unit e2e types-fresh bench bench-board bench-pdf clean help
+.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf clean help
 
 help:
 	@echo "make run   install what is missing, build, and open Jejak"
@@ -73,7 +73,7 @@ run: app
 
 ## --- testing --------------------------------------------------------------------------------
 
-test: deps-test npm lint unit app types-fresh e2e
+test: deps-test npm lint unit app-test types-fresh e2e
 	@echo "make test: all checks passed"
 
 lint: ui
@@ -92,7 +92,13 @@ types-fresh: unit
 	  echo "$$changed"; \
 	  echo "The generated TypeScript types changed: commit ui/src/lib/ipc/generated."; exit 1; fi
 
-e2e: app deps-test
+# The app for the end-to-end tests, built with the feature set of `cargo test --workspace`
+# (dev-dependencies unify features: sha2 and proptest change typenum and num-traits), so the
+# dependencies compiled for the unit tests are reused instead of built a second time.
+app-test: deps-build ui
+	cargo build --workspace --all-targets
+
+e2e: app-test deps-test
 	cd tests/e2e && $(XVFB) npm test
 
 ## --- benchmarks (not part of test; figures go to docs/benchmarks.md) --------------------------
