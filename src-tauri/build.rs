@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "redo",
     "csv_preview",
     "import_metrics",
+    "export_options",
     "export_preview",
     "choose_export_path",
     "export_pdf",

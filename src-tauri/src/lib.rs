@@ -33,6 +33,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::maps::redo,
             commands::maps::csv_preview,
             commands::maps::import_metrics,
+            commands::export::export_options,
             commands::export::export_preview,
             commands::export::choose_export_path,
             commands::export::export_pdf,

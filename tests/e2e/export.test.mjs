@@ -1,6 +1,7 @@
 // PDF export from the board on the real app: the dialog previews where pages break for each
 // layout, then writes the PDF (the native save dialog is bypassed with JEJAK_EXPORT_SAVE_PATH,
-// since WebDriver cannot drive GTK's file chooser), and poppler reads the result back.
+// since WebDriver cannot drive GTK's file chooser), and poppler reads the result back. The options
+// of the last export come back after a restart.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -74,5 +75,18 @@ test('Ctrl+P opens the export dialog; the preview follows the layout; the PDF ho
     // Five stages at natural size: two per A4 portrait sheet, so three sheets.
     await eventually(async () => (await labels(app)).join() === '1,2,3', 'a sheet per group of stages');
     await app.saveScreenshot(path.join(artifacts, 'export-dialog-by-stage.png'));
+  });
+
+  // After a restart the dialog starts from the options of the last export.
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('open-map')).click();
+    await (await app.$(byTestId('export-pdf'))).waitForClickable({ timeout: 20000 });
+    await app.keys([Key.Ctrl, 'p']);
+    await (await app.$(byTestId('export-dialog'))).waitForDisplayed();
+    await eventually(async () => (await labels(app)).join() === 'A1,A2,A3', 'the poster layout remembered');
+    assert.equal(await app.$(byTestId('export-facilitator')).getValue(), 'Dewi Lestari');
+    assert.equal(await app.$(byTestId('export-mode-poster')).isSelected(), true);
+    assert.equal(await app.$(byTestId('export-portrait')).isSelected(), true);
   });
 });

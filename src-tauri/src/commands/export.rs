@@ -44,6 +44,29 @@ fn pdf_error(e: PdfError) -> IpcError {
     IpcError::new(kind, e.to_string())
 }
 
+const LAST_OPTIONS_KEY: &str = "export.last";
+
+fn options_key(map_id: Id) -> String {
+    format!("export.options.{map_id}")
+}
+
+/// The options this map was last exported with, else those of the last export of any map (so
+/// the facilitator and paper carry over), else none.
+#[tauri::command]
+pub async fn export_options(
+    state: State<'_, AppState>,
+    map_id: Id,
+) -> IpcResult<Option<ExportOptions>> {
+    let saved = state.with(|lib| {
+        Ok(match lib.setting(&options_key(map_id))? {
+            Some(v) => Some(v),
+            None => lib.setting(LAST_OPTIONS_KEY)?,
+        })
+    })?;
+    // Options saved by another version may not parse: then the dialog starts from its defaults.
+    Ok(saved.and_then(|json| serde_json::from_str(&json).ok()))
+}
+
 /// Where the pages of an export would fall, for the dialog's preview.
 #[tauri::command]
 pub async fn export_preview(
@@ -125,6 +148,8 @@ pub async fn export_pdf(
     on_progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportReport> {
     let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    let saved = serde_json::to_string(&options)
+        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
     let target = PathBuf::from(&path);
     let work = move || -> Result<ExportReport, PdfError> {
         let mut progress = |done: usize, total: usize| {
@@ -143,10 +168,16 @@ pub async fn export_pdf(
             replaced_chars: u32::try_from(out.replaced_chars).unwrap_or(u32::MAX),
         })
     };
-    tauri::async_runtime::spawn_blocking(work)
+    let report = tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?
-        .map_err(pdf_error)
+        .map_err(pdf_error)?;
+    // Remembered only once a PDF was written with them.
+    state.with(|lib| {
+        lib.set_setting(&options_key(map_id), &saved)?;
+        Ok(lib.set_setting(LAST_OPTIONS_KEY, &saved)?)
+    })?;
+    Ok(report)
 }
 
 #[cfg(test)]

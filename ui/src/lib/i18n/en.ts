@@ -271,6 +271,8 @@ export const en = {
   'export.summary': '{pages} pages · {paper} {orientation} · map at {scale}%',
   'export.summaryOne': '1 page · {paper} {orientation} · map at {scale}%',
   'export.posterSheets': '{cols} × {rows} sheets plus an assembly key',
+  'export.smallPrint':
+    'At {scale}% the card text prints too small to read. Pages by stage or a poster keeps it legible.',
   'export.go': 'Export…',
   'export.working': 'Rendering page {done} of {total}…',
   'export.preparing': 'Preparing the PDF…',

@@ -274,6 +274,8 @@ export const id: Record<MessageKey, string> = {
   'export.summary': '{pages} halaman · {paper} {orientation} · peta {scale}%',
   'export.summaryOne': '1 halaman · {paper} {orientation} · peta {scale}%',
   'export.posterSheets': '{cols} × {rows} lembar ditambah panduan penyusunan',
+  'export.smallPrint':
+    'Pada {scale}% teks kartu tercetak terlalu kecil untuk dibaca. Halaman per tahap atau poster membuatnya tetap terbaca.',
   'export.go': 'Ekspor…',
   'export.working': 'Menyusun halaman {done} dari {total}…',
   'export.preparing': 'Menyiapkan PDF…',

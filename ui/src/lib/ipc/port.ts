@@ -45,6 +45,8 @@ export interface JejakPort {
   importMetrics(mapId: Id, text: string, spec: MetricsImport): Promise<ImportResult>;
   redo(mapId: Id): Promise<Patch>;
 
+  /** The options this map (else any map) was last exported with. */
+  exportOptions(mapId: Id): Promise<ExportOptions | null>;
   /** Where the PDF's pages would fall with these options. */
   exportPreview(mapId: Id, options: ExportOptions): Promise<ExportPreview>;
   /** The native save dialog; null when the user cancels. */

@@ -33,6 +33,7 @@ export const tauriPort: JejakPort = {
   csvPreview: (text) => call('csv_preview', { text }),
   importMetrics: (mapId, text, spec) => call('import_metrics', { mapId, text, spec }),
 
+  exportOptions: (mapId) => call('export_options', { mapId }),
   exportPreview: (mapId, options) => call('export_preview', { mapId, options }),
   chooseExportPath: (mapId) => call('choose_export_path', { mapId }),
   exportPdf: (mapId, options, path, onProgress) => {
