@@ -6,6 +6,7 @@ pub mod fonts;
 pub mod labels;
 pub mod layout;
 pub mod options;
+pub mod photo;
 pub mod render;
 pub mod wrap;
 

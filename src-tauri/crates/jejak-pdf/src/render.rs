@@ -3,13 +3,14 @@
 
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
-    WindingOrder,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
+    RawImageData, RawImageFormat, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::fonts::{Weight, BOLD_TTF, REGULAR_TTF};
 use crate::layout::items::{Item, Rect, Rgb, Stroke};
 use crate::layout::{Laid, Page};
+use crate::photo::Photo;
 use crate::PdfError;
 
 pub struct DocInfo<'a> {
@@ -35,10 +36,11 @@ pub fn render(
         regular: doc.add_font(&regular),
         bold: doc.add_font(&bold),
     };
+    let images = register_images(&mut doc, laid);
     let total = laid.pages.len();
     let mut pages = Vec::with_capacity(total);
     for (i, page) in laid.pages.iter().enumerate() {
-        pages.push(page_ops(page, &fonts));
+        pages.push(page_ops(page, &fonts, &images));
         progress(i + 1, total);
     }
     doc.with_pages(pages);
@@ -63,6 +65,42 @@ pub fn render(
     Ok(doc.save(&options, &mut save_warnings))
 }
 
+/// Each distinct picture is embedded once, however many pages show it.
+type Images = Vec<(*const Photo, XObjectId)>;
+
+fn register_images(doc: &mut PdfDocument, laid: &Laid) -> Images {
+    fn walk(items: &[Item], out: &mut Vec<std::sync::Arc<Photo>>) {
+        for item in items {
+            match item {
+                Item::Image { photo, .. }
+                    if !out.iter().any(|p| std::sync::Arc::ptr_eq(p, photo)) =>
+                {
+                    out.push(photo.clone());
+                }
+                Item::Clipped { items, .. } => walk(items, out),
+                _ => {}
+            }
+        }
+    }
+    let mut photos = Vec::new();
+    for page in &laid.pages {
+        walk(&page.items, &mut photos);
+    }
+    photos
+        .into_iter()
+        .map(|photo| {
+            let raw = RawImage {
+                pixels: RawImageData::U8(photo.rgb.clone()),
+                width: photo.width,
+                height: photo.height,
+                data_format: RawImageFormat::RGB8,
+                tag: Vec::new(),
+            };
+            (std::sync::Arc::as_ptr(&photo), doc.add_image(&raw))
+        })
+        .collect()
+}
+
 struct Fonts {
     regular: FontId,
     bold: FontId,
@@ -84,6 +122,7 @@ struct Writer<'a> {
     st: State,
     height: f32,
     fonts: &'a Fonts,
+    images: &'a Images,
 }
 
 fn color(c: Rgb) -> Color {
@@ -95,12 +134,13 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-fn page_ops(page: &Page, fonts: &Fonts) -> PdfPage {
+fn page_ops(page: &Page, fonts: &Fonts, images: &Images) -> PdfPage {
     let mut w = Writer {
         ops: Vec::new(),
         st: State::default(),
         height: page.height,
         fonts,
+        images,
     };
     for item in &page.items {
         w.item(item);
@@ -240,6 +280,25 @@ impl Writer<'_> {
                 self.ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
                 });
+            }
+            Item::Image { rect, photo } => {
+                self.end_text();
+                let ptr = std::sync::Arc::as_ptr(photo);
+                if let Some((_, id)) = self.images.iter().find(|(p, _)| *p == ptr) {
+                    // At 72 dpi one pixel is one point; scale from there to the rectangle.
+                    let transform = XObjectTransform {
+                        translate_x: Some(Pt(rect.x)),
+                        translate_y: Some(Pt(self.height - rect.bottom())),
+                        scale_x: Some(rect.w / photo.width as f32),
+                        scale_y: Some(rect.h / photo.height as f32),
+                        dpi: Some(72.0),
+                        ..XObjectTransform::default()
+                    };
+                    self.ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform,
+                    });
+                }
             }
             Item::Clipped { clip, items } => {
                 if items.is_empty() {

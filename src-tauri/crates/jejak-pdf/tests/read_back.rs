@@ -125,9 +125,13 @@ fn assert_words_on_pages(pdf: &Path) {
     assert!(words > 0);
 }
 
+/// An 8×8 grey JPEG, as the persona panel stores photos.
+const PHOTO: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/wAALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AJ//Z";
+
 #[test]
 fn fit_page_has_every_title_real_fonts_metadata_and_bookmarks() {
-    let doc = journey(5, 40);
+    let mut doc = journey(5, 40);
+    doc.personas[0].photo = Some(PHOTO.into());
     let options = ExportOptions {
         facilitator: "Dewi Lestari".into(),
         organisation: "Koperasi Sejahtera".into(),
@@ -170,6 +174,12 @@ fn fit_page_has_every_title_real_fonts_metadata_and_bookmarks() {
         );
     }
     assert!(outline.contains("Touchpoint inventory"));
+    // The persona's photo is embedded once, on the persona page (page 2).
+    let images = run("pdfimages", &["-list"], &e.path);
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{images}");
+    let cols: Vec<&str> = rows[0].split_whitespace().collect();
+    assert_eq!((cols[0], cols[3], cols[4]), ("2", "8", "8"), "{images}");
 }
 
 #[test]

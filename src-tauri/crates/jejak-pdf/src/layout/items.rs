@@ -126,6 +126,11 @@ pub enum Item {
     },
     /// Items drawn only inside `clip` (poster sheets show a window of the map).
     Clipped { clip: Rect, items: Vec<Item> },
+    /// A picture stretched to `rect` (shared, so windows and transforms do not copy pixels).
+    Image {
+        rect: Rect,
+        photo: std::sync::Arc<crate::photo::Photo>,
+    },
 }
 
 impl Item {
@@ -137,7 +142,7 @@ impl Item {
             Item::Text {
                 x, y, size, width, ..
             } => Rect::new(*x, y - size * 0.93, *width, size * 1.17),
-            Item::Clipped { clip, .. } => *clip,
+            Item::Clipped { clip, .. } | Item::Image { rect: clip, .. } => *clip,
         }
     }
 
@@ -189,6 +194,10 @@ impl Item {
             Item::Clipped { clip, items } => Item::Clipped {
                 clip: r(clip),
                 items: items.iter().map(|i| i.transformed(s, dx, dy)).collect(),
+            },
+            Item::Image { rect, photo } => Item::Image {
+                rect: r(rect),
+                photo: photo.clone(),
             },
         }
     }

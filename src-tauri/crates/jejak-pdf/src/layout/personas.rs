@@ -78,7 +78,11 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
         color: MUTED,
     };
     let mut y = MARGIN + 4.0;
-    let x = MARGIN + 14.0;
+    // The photo, when there is one, sits left of the name; the text moves right to make room.
+    const PHOTO: f32 = 64.0;
+    let photo = p.photo.as_deref().and_then(crate::photo::decode);
+    let x = MARGIN + 14.0 + if photo.is_some() { PHOTO + 12.0 } else { 0.0 };
+    let content_w = content_w - (x - MARGIN - 14.0);
     let (full, quote) = (ctx.clean(&p.name), ctx.clean(&p.role));
     paragraph(
         &ctx.fonts,
@@ -100,6 +104,16 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
         14.0,
         &quote,
     );
+    if let Some(photo) = photo {
+        // Fit inside a square, keeping the picture's proportions.
+        let k = PHOTO / (photo.width.max(photo.height) as f32);
+        let (pw, ph) = (photo.width as f32 * k, photo.height as f32 * k);
+        items.push(Item::Image {
+            rect: Rect::new(MARGIN + 14.0, MARGIN + 6.0, pw, ph),
+            photo: std::sync::Arc::new(photo),
+        });
+        y = y.max(MARGIN + 6.0 + ph);
+    }
     y += 8.0;
     items.insert(
         0,
@@ -109,6 +123,7 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
             stroke: None,
         },
     );
+    let content_w = w - 2.0 * MARGIN;
     // Goals, needs and pains side by side on wide sheets, one under the other on narrow ones.
     let sections = [
         (ctx.labels.goals, &p.goals),
