@@ -7,6 +7,7 @@ use jejak_core::{Card, Id, LaneKind, MapDoc};
 
 use super::card::{layout_card, score_glyph, signed};
 use super::items::{marks, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE, WHITE};
+use super::scores::Scores;
 use crate::fonts::Weight;
 use crate::layout::Ctx;
 use crate::wrap::wrap;
@@ -68,7 +69,7 @@ pub fn touchpoints_in_order(doc: &MapDoc) -> Vec<&Card> {
     out
 }
 
-pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
+pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
     let card_w = STAGE_W - 2.0 * CELL_PAD;
     let width = LABEL_W + STAGE_W * doc.stages.len() as f32;
     let stage_x = |i: usize| LABEL_W + STAGE_W * i as f32;
@@ -76,11 +77,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
     let mut back = Vec::new();
 
     // Stage headers.
-    let head = TextStyle {
-        size: 11.0,
-        weight: Weight::Bold,
-        color: WHITE,
-    };
+    let head = TextStyle::new(11.0, Weight::Bold, WHITE);
     let titles: Vec<Vec<String>> = doc
         .stages
         .iter()
@@ -127,11 +124,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
     }
     let has_scores = !doc.emotions.is_empty() && !doc.personas.is_empty();
     let has_emotion_lane = doc.lanes.iter().any(|l| l.kind == LaneKind::Emotions);
-    let label = TextStyle {
-        size: 8.5,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let label = TextStyle::new(8.5, Weight::Bold, INK);
     let mut rows = Vec::new();
     let mut cards_out = Vec::new();
     let mut curve_band: Option<f32> = None;
@@ -163,8 +156,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
                 let mut cell = by_cell.remove(&(l.id, stage.id)).unwrap_or_default();
                 cell.sort_by(|a, b| a.rank.cmp(&b.rank));
                 for c in cell {
-                    let (h, its) =
-                        layout_card(ctx, c, l.kind, &doc.personas, &doc.emotions, card_w);
+                    let (h, its) = layout_card(ctx, c, l.kind, &doc.personas, scores, card_w);
                     cards_out.push((
                         c.id,
                         Rect::new(stage_x(si) + CELL_PAD, y + top_band + cy, card_w, h),
@@ -209,11 +201,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
                 points: vec![(0.0, y), (width, y)],
                 stroke: Stroke::dashed(Rgb(0x6b, 0x4c, 0x9a), 1.6, 6.0, 3.0),
             });
-            let style = TextStyle {
-                size: 6.5,
-                weight: Weight::Bold,
-                color: Rgb(0x6b, 0x4c, 0x9a),
-            };
+            let style = TextStyle::new(6.5, Weight::Bold, Rgb(0x6b, 0x4c, 0x9a));
             items.push(text(
                 &ctx.fonts,
                 8.0,
@@ -234,14 +222,10 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
         });
     }
     if let Some(top) = curve_band {
-        curve(ctx, doc, top, width, &mut items);
+        curve(ctx, doc, scores, top, width, &mut items);
     }
     if doc.stages.is_empty() {
-        let style = TextStyle {
-            size: 10.0,
-            weight: Weight::Regular,
-            color: MUTED,
-        };
+        let style = TextStyle::new(10.0, Weight::Regular, MUTED);
         items.push(text(
             &ctx.fonts,
             8.0,
@@ -264,15 +248,11 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc) -> Board {
 
 /// The emotion curve in the band starting at `top`: one line per persona and horizon (to-be
 /// dashed), each point a shape by sign and its score in figures.
-fn curve(ctx: &Ctx, doc: &MapDoc, top: f32, width: f32, items: &mut Vec<Item>) {
+fn curve(ctx: &Ctx, doc: &MapDoc, scores: &Scores, top: f32, width: f32, items: &mut Vec<Item>) {
     let step = (CURVE_H - 28.0) / 4.0;
     let mid = top + CURVE_H / 2.0;
     let y_of = |s: i8| mid - f32::from(s) * step;
-    let small = TextStyle {
-        size: 6.5,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let small = TextStyle::new(6.5, Weight::Regular, MUTED);
     for s in [-2i8, 0, 2] {
         let y = y_of(s);
         items.push(Item::Line {
@@ -305,10 +285,8 @@ fn curve(ctx: &Ctx, doc: &MapDoc, top: f32, width: f32, items: &mut Vec<Item>) {
             let points: Vec<(f32, f32, i8)> = cards
                 .iter()
                 .filter_map(|c| {
-                    let e = doc.emotions.iter().find(|e| {
-                        e.card_id == c.id && e.persona_id == persona.id && e.horizon == horizon
-                    })?;
-                    Some((*x_of.get(&c.id)?, y_of(e.score), e.score))
+                    let score = scores.get(c.id, persona.id, horizon)?;
+                    Some((*x_of.get(&c.id)?, y_of(score), score))
                 })
                 .collect();
             if points.is_empty() {
@@ -336,11 +314,7 @@ fn curve(ctx: &Ctx, doc: &MapDoc, top: f32, width: f32, items: &mut Vec<Item>) {
                     fill: Some(if hollow { WHITE } else { color }),
                     stroke: Some(Stroke::solid(color, 0.9)),
                 });
-                let style = TextStyle {
-                    size: 6.5,
-                    weight: Weight::Bold,
-                    color: INK,
-                };
+                let style = TextStyle::new(6.5, Weight::Bold, INK);
                 items.push(text(&ctx.fonts, x + 5.0, y - 4.0, &style, signed(*s)));
             }
         }

@@ -2,9 +2,10 @@
 //! same without colour (kind, ★ moment of truth, ▲■▼ emotion), then title, text and attributes.
 
 use jejak_core::attrs::TouchpointKind;
-use jejak_core::{Card, EmotionScore, Horizon, LaneKind, Persona};
+use jejak_core::{Card, Horizon, LaneKind, Persona};
 
 use super::items::{paragraph, Item, Rect, Rgb, Stroke, TextStyle, MUTED, RULE, WHITE};
+use super::scores::Scores;
 use crate::fonts::Weight;
 use crate::layout::Ctx;
 
@@ -49,20 +50,10 @@ pub fn signed(score: i8) -> String {
 }
 
 /// Scores of this card, one line per persona: "▲ +2 Rina → ■ 0 to-be".
-pub fn emotion_lines(
-    ctx: &Ctx,
-    card: &Card,
-    personas: &[Persona],
-    scores: &[EmotionScore],
-) -> Vec<String> {
+pub fn emotion_lines(ctx: &Ctx, card: &Card, personas: &[Persona], scores: &Scores) -> Vec<String> {
     let mut out = Vec::new();
     for p in personas {
-        let find = |h: Horizon| {
-            scores
-                .iter()
-                .find(|e| e.card_id == card.id && e.persona_id == p.id && e.horizon == h)
-                .map(|e| e.score)
-        };
+        let find = |h: Horizon| scores.get(card.id, p.id, h);
         let (now, later) = (find(Horizon::AsIs), find(Horizon::ToBe));
         if now.is_none() && later.is_none() {
             continue;
@@ -91,7 +82,7 @@ pub fn layout_card(
     card: &Card,
     lane: LaneKind,
     personas: &[Persona],
-    scores: &[EmotionScore],
+    scores: &Scores,
     width: f32,
 ) -> (f32, Vec<Item>) {
     let a = &card.attrs;
@@ -99,11 +90,7 @@ pub fn layout_card(
     let x = STRIPE + PAD;
     let mut y = PAD;
     let mut items = Vec::new();
-    let small = TextStyle {
-        size: SMALL,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let small = TextStyle::new(SMALL, Weight::Regular, MUTED);
 
     let lines_of = |items: &mut Vec<Item>, y: &mut f32, s: &str, style: &TextStyle| {
         paragraph(&ctx.fonts, items, x, y, inner, style, style.size * LEAD, s);
@@ -121,31 +108,19 @@ pub fn layout_card(
         head.push(format!("★ {}", ctx.labels.moment_of_truth));
     }
     if !head.is_empty() {
-        let style = TextStyle {
-            size: SMALL,
-            weight: Weight::Bold,
-            color: a.kind.map_or(MUTED, kind_color),
-        };
+        let style = TextStyle::new(SMALL, Weight::Bold, a.kind.map_or(MUTED, kind_color));
         lines_of(&mut items, &mut y, &head.join(" · "), &style);
         y += 1.5;
     }
 
     let title = ctx.clean(&card.title);
-    let title_style = TextStyle {
-        size: TITLE,
-        weight: Weight::Bold,
-        color: super::items::INK,
-    };
+    let title_style = TextStyle::new(TITLE, Weight::Bold, super::items::INK);
     lines_of(&mut items, &mut y, &title, &title_style);
 
     let body = ctx.clean(&card.body);
     if !body.trim().is_empty() {
         y += 1.5;
-        let style = TextStyle {
-            size: BODY,
-            weight: Weight::Regular,
-            color: Rgb(0x37, 0x41, 0x51),
-        };
+        let style = TextStyle::new(BODY, Weight::Regular, Rgb(0x37, 0x41, 0x51));
         lines_of(&mut items, &mut y, &body, &style);
     }
 

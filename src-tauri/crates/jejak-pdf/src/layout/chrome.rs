@@ -25,11 +25,7 @@ pub fn title_block(
     subtitle: Option<&str>,
 ) -> Block {
     let mut items = Vec::new();
-    let title = TextStyle {
-        size: 18.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let title = TextStyle::new(18.0, Weight::Bold, INK);
     let mut y = 0.0;
     let map_title = ctx.clean(&doc.map.title);
     paragraph(
@@ -58,11 +54,7 @@ pub fn title_block(
     if let Some(s) = subtitle {
         facts.push(s.to_string());
     }
-    let small = TextStyle {
-        size: 8.5,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let small = TextStyle::new(8.5, Weight::Regular, MUTED);
     y += 2.0;
     let line = facts.join("   ·   ");
     paragraph(
@@ -81,16 +73,8 @@ pub fn title_block(
 
 /// Entries that flow left to right and wrap: kinds, moment of truth, score shapes, persona lines.
 pub fn legend(ctx: &Ctx, doc: &MapDoc, width: f32) -> Block {
-    let style = TextStyle {
-        size: 7.5,
-        weight: Weight::Regular,
-        color: INK,
-    };
-    let bold = TextStyle {
-        size: 7.5,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let style = TextStyle::new(7.5, Weight::Regular, INK);
+    let bold = TextStyle::new(7.5, Weight::Bold, INK);
     let mut items = Vec::new();
     let (mut x, mut y) = (0.0_f32, 10.0_f32);
     let row_h = 13.0;
@@ -188,6 +172,19 @@ pub fn legend(ctx: &Ctx, doc: &MapDoc, width: f32) -> Block {
     }
 }
 
+/// Page numbers and footers: small and grey, out of the map's way.
+const MARGIN_TEXT: TextStyle = TextStyle::new(7.0, Weight::Regular, MUTED);
+
+fn page_label(ctx: &Ctx, page: usize, pages: usize) -> String {
+    format!("{} {page} {} {pages}", ctx.labels.page, ctx.labels.of)
+}
+
+/// One line of margin text ending at `right`.
+fn right_aligned(ctx: &Ctx, right: f32, baseline: f32, s: String) -> Item {
+    let w = ctx.fonts.width(&s, MARGIN_TEXT.weight, MARGIN_TEXT.size);
+    text(&ctx.fonts, right - w, baseline, &MARGIN_TEXT, s)
+}
+
 /// "Map title · Page 2 of 7" along the bottom margin of a sheet.
 pub fn footer(
     ctx: &Ctx,
@@ -197,41 +194,33 @@ pub fn footer(
     sheet: (f32, f32),
     margin: f32,
 ) -> Vec<Item> {
-    let style = TextStyle {
-        size: 7.0,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
-    let right = format!("{} {page} {} {pages}", ctx.labels.page, ctx.labels.of);
     let baseline = sheet.1 - margin / 2.0 + 2.0;
-    let rw = ctx.fonts.width(&right, Weight::Regular, 7.0);
+    let number = right_aligned(
+        ctx,
+        sheet.0 - margin,
+        baseline,
+        page_label(ctx, page, pages),
+    );
+    let room = sheet.0 - 2.0 * margin - number.bounds().w - 20.0;
     let left = crate::wrap::fit_line(
         &ctx.fonts,
         title,
-        Weight::Regular,
-        7.0,
-        (sheet.0 - 2.0 * margin - rw - 20.0).max(10.0),
+        MARGIN_TEXT.weight,
+        MARGIN_TEXT.size,
+        room.max(10.0),
     );
     vec![
-        text(&ctx.fonts, margin, baseline, &style, left),
-        text(&ctx.fonts, sheet.0 - margin - rw, baseline, &style, right),
+        text(&ctx.fonts, margin, baseline, &MARGIN_TEXT, left),
+        number,
     ]
 }
 
 /// "Page 3 of 9" in the top margin, ending well left of the top-right corner.
 pub fn page_number(ctx: &Ctx, page: usize, pages: usize, sheet: (f32, f32), margin: f32) -> Item {
-    let style = TextStyle {
-        size: 7.0,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
-    let s = format!("{} {page} {} {pages}", ctx.labels.page, ctx.labels.of);
-    let w = ctx.fonts.width(&s, Weight::Regular, 7.0);
-    text(
-        &ctx.fonts,
-        sheet.0 - margin - 14.0 - w,
+    right_aligned(
+        ctx,
+        sheet.0 - margin - 14.0,
         margin - 4.0,
-        &style,
-        s,
+        page_label(ctx, page, pages),
     )
 }

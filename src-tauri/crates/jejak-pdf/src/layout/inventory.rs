@@ -6,10 +6,11 @@ use jejak_core::{Id, MapDoc};
 
 use super::board::touchpoints_in_order;
 use super::card::{emotion_lines, format_number};
+use super::scores::Scores;
 use super::table::{table_pages, Column};
 use super::{Ctx, Page};
 
-pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<Page> {
+pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, scores: &Scores, sheet: (f32, f32)) -> Vec<Page> {
     let cards = touchpoints_in_order(doc);
     if cards.is_empty() {
         return Vec::new();
@@ -72,7 +73,7 @@ pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<Page> 
                 a.evidence
                     .map(|e| l.evidence(e).to_string())
                     .unwrap_or_default(),
-                emotion_lines(ctx, c, &doc.personas, &doc.emotions).join("\n"),
+                emotion_lines(ctx, c, &doc.personas, scores).join("\n"),
                 a.metrics
                     .iter()
                     .map(|(k, v)| format!("{} {}", ctx.clean(k), format_number(*v)))

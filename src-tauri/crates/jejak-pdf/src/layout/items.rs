@@ -248,11 +248,21 @@ pub mod marks {
     }
 }
 
-/// Adds one line of text and returns its measured width.
+/// Size, weight and colour of a run of text.
 pub struct TextStyle {
     pub size: f32,
     pub weight: Weight,
     pub color: Rgb,
+}
+
+impl TextStyle {
+    pub const fn new(size: f32, weight: Weight, color: Rgb) -> TextStyle {
+        TextStyle {
+            size,
+            weight,
+            color,
+        }
+    }
 }
 
 pub fn text(

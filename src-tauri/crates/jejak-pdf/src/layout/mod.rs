@@ -7,6 +7,7 @@ pub mod chrome;
 pub mod inventory;
 pub mod items;
 pub mod personas;
+pub mod scores;
 pub mod sheets;
 pub mod table;
 
@@ -150,7 +151,8 @@ pub struct Laid {
 }
 
 pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
-    let board = board::layout_board(ctx, doc);
+    let scores = scores::Scores::new(&doc.emotions);
+    let board = board::layout_board(ctx, doc, &scores);
     let sheets = match options.mode {
         Mode::Fit => sheets::fit(ctx, doc, &board, options),
         Mode::ByStage => sheets::by_stage(ctx, doc, &board, options),
@@ -169,7 +171,7 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
     }
     let (w, h) = options.sheet();
     if options.include_personas {
-        for (persona, page) in personas::persona_pages(ctx, doc, (w, h)) {
+        for (persona, page) in personas::persona_pages(ctx, doc, &scores, (w, h)) {
             if !persona.is_empty() {
                 bookmarks.push((persona, pages.len()));
             }
@@ -177,7 +179,7 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
         }
     }
     if options.include_inventory {
-        let table = inventory::inventory_pages(ctx, doc, (w, h));
+        let table = inventory::inventory_pages(ctx, doc, &scores, (w, h));
         if !table.is_empty() {
             bookmarks.push((ctx.labels.inventory.to_string(), pages.len()));
             pages.extend(table);

@@ -6,26 +6,28 @@ use jejak_core::{Horizon, MapDoc, Persona};
 use super::board::touchpoints_in_order;
 use super::card::{score_glyph, signed};
 use super::items::{paragraph, text, Item, Rect, Rgb, TextStyle, INK, MUTED};
+use super::scores::Scores;
 use super::sheets::MARGIN;
 use super::table::{table_pages, Column};
 use super::{Ctx, Page};
 use crate::fonts::Weight;
 use crate::wrap::wrap;
 
-pub fn persona_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<(String, Page)> {
+pub fn persona_pages(
+    ctx: &Ctx,
+    doc: &MapDoc,
+    scores: &Scores,
+    sheet: (f32, f32),
+) -> Vec<(String, Page)> {
     let mut out = Vec::new();
     for p in &doc.personas {
         let name = ctx.clean(&p.name);
         let (lead, lead_h) = profile(ctx, p, sheet);
-        let rows = scores(ctx, doc, p);
+        let rows = score_rows(ctx, doc, scores, p);
         let heading = ctx.labels.scores;
         let pages = if rows.is_empty() {
             let mut items = lead;
-            let style = TextStyle {
-                size: 9.0,
-                weight: Weight::Regular,
-                color: MUTED,
-            };
+            let style = TextStyle::new(9.0, Weight::Regular, MUTED);
             items.push(text(
                 &ctx.fonts,
                 MARGIN,
@@ -67,16 +69,8 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
     let content_w = w - 2.0 * MARGIN;
     let color = Rgb::parse(&p.color).unwrap_or(INK);
     let mut items = Vec::new();
-    let name = TextStyle {
-        size: 22.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
-    let role = TextStyle {
-        size: 10.5,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let name = TextStyle::new(22.0, Weight::Bold, INK);
+    let role = TextStyle::new(10.5, Weight::Regular, MUTED);
     let mut y = MARGIN + 4.0;
     // The photo, when there is one, sits left of the name; the text moves right to make room.
     const PHOTO: f32 = 64.0;
@@ -132,16 +126,8 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
     ];
     let cols = if content_w >= 520.0 { 3 } else { 1 };
     let col_w = (content_w - (cols as f32 - 1.0) * 16.0) / cols as f32;
-    let head = TextStyle {
-        size: 10.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
-    let body = TextStyle {
-        size: 9.0,
-        weight: Weight::Regular,
-        color: INK,
-    };
+    let head = TextStyle::new(10.0, Weight::Bold, INK);
+    let body = TextStyle::new(9.0, Weight::Regular, INK);
     let top = y + 6.0;
     let mut bottom = top;
     let mut yy = top;
@@ -168,7 +154,7 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
     (items, bottom - MARGIN + 6.0)
 }
 
-fn scores(ctx: &Ctx, doc: &MapDoc, p: &Persona) -> Vec<Vec<String>> {
+fn score_rows(ctx: &Ctx, doc: &MapDoc, scores: &Scores, p: &Persona) -> Vec<Vec<String>> {
     let stage_title = |id| {
         doc.stages
             .iter()
@@ -177,10 +163,9 @@ fn scores(ctx: &Ctx, doc: &MapDoc, p: &Persona) -> Vec<Vec<String>> {
             .unwrap_or_default()
     };
     let cell = |card_id, h: Horizon| {
-        doc.emotions
-            .iter()
-            .find(|e| e.card_id == card_id && e.persona_id == p.id && e.horizon == h)
-            .map(|e| format!("{} {}", score_glyph(e.score), signed(e.score)))
+        scores
+            .get(card_id, p.id, h)
+            .map(|s| format!("{} {}", score_glyph(s), signed(s)))
     };
     touchpoints_in_order(doc)
         .into_iter()

@@ -355,11 +355,7 @@ fn sheet_marks(
             stroke: glue,
         });
     }
-    let style = TextStyle {
-        size: 7.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let style = TextStyle::new(7.0, Weight::Bold, INK);
     let name = |r: usize, c: usize| format!("{}{}", row_name(r), c + 1);
     let label = format!(
         "{} {}   ({} × {})   {title}",
@@ -372,11 +368,7 @@ fn sheet_marks(
     let label = crate::wrap::fit_line(&ctx.fonts, &label, Weight::Bold, 7.0, w / 2.0 - x0 - 24.0);
     // Right of the trim mark, so the mark never runs through the words.
     items.push(text(&ctx.fonts, x0 + 8.0, m - 4.0, &style, label));
-    let small = TextStyle {
-        size: 6.5,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let small = TextStyle::new(6.5, Weight::Regular, MUTED);
     let mid_y = m + ch / 2.0;
     if c > 0 {
         items.push(text(
@@ -425,11 +417,7 @@ fn assembly_key(
 ) -> Vec<Item> {
     let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
     let mut items = Vec::new();
-    let head = TextStyle {
-        size: 16.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let head = TextStyle::new(16.0, Weight::Bold, INK);
     let mut y = content.y;
     let title = format!(
         "{} — {}",
@@ -439,11 +427,7 @@ fn assembly_key(
     paragraph(
         &ctx.fonts, &mut items, content.x, &mut y, content.w, &head, 20.0, &title,
     );
-    let body = TextStyle {
-        size: 8.5,
-        weight: Weight::Regular,
-        color: MUTED,
-    };
+    let body = TextStyle::new(8.5, Weight::Regular, MUTED);
     let help = format!(
         "{} {} × {} = {}.",
         ctx.labels.assembly_help,
@@ -495,11 +479,11 @@ fn assembly_key(
         (content.x, y),
         k,
     ));
-    let big = TextStyle {
-        size: (14.0_f32).min(t.step.1 * k / 3.0).max(5.0),
-        weight: Weight::Bold,
-        color: Rgb(0x8a, 0x1c, 0x1c),
-    };
+    let big = TextStyle::new(
+        (14.0_f32).min(t.step.1 * k / 3.0).max(5.0),
+        Weight::Bold,
+        Rgb(0x8a, 0x1c, 0x1c),
+    );
     for r in 0..t.rows {
         for c in 0..t.cols {
             let x0 = c as f32 * t.step.0;

@@ -52,21 +52,9 @@ pub fn table_pages(
         })
         .collect();
 
-    let head_style = TextStyle {
-        size: 13.0,
-        weight: Weight::Bold,
-        color: INK,
-    };
-    let cell_style = TextStyle {
-        size: SIZE,
-        weight: Weight::Regular,
-        color: INK,
-    };
-    let hdr_style = TextStyle {
-        size: SIZE,
-        weight: Weight::Bold,
-        color: INK,
-    };
+    let head_style = TextStyle::new(13.0, Weight::Bold, INK);
+    let cell_style = TextStyle::new(SIZE, Weight::Regular, INK);
+    let hdr_style = TextStyle::new(SIZE, Weight::Bold, INK);
     let mut pages = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut y = content.y;

@@ -169,7 +169,7 @@ fn a_long_card_grows_and_its_text_stays_inside() {
     assert!(long.chars().count() >= 2000);
     doc.cards[0].body = long.clone();
     let c = ctx();
-    let board = board::layout_board(&c, &doc);
+    let board = board::layout_board(&c, &doc, &scores::Scores::new(&doc.emotions));
     let (_, rect) = board
         .cards
         .iter()
@@ -246,7 +246,12 @@ fn empty_maps_and_empty_cells_still_lay_out() {
 fn inventory_continues_over_pages_with_its_header() {
     let doc = journey(5, 400);
     let c = ctx();
-    let pages = inventory::inventory_pages(&c, &doc, Paper::A4.portrait());
+    let pages = inventory::inventory_pages(
+        &c,
+        &doc,
+        &scores::Scores::new(&doc.emotions),
+        Paper::A4.portrait(),
+    );
     assert!(pages.len() > 2);
     for p in &pages {
         let mut words = Vec::new();
