@@ -37,7 +37,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Cli {
     Cli::Run { library }
 }
 
-/// The flag wins over the environment variable, which wins over the OS data folder.
+/// The flag wins over the environment variable, then comes the library last chosen in the app,
+/// then the one in the OS data folder.
 pub fn library_path(flag: Option<PathBuf>) -> Option<PathBuf> {
     let chosen = flag
         .or_else(|| {
@@ -45,6 +46,7 @@ pub fn library_path(flag: Option<PathBuf>) -> Option<PathBuf> {
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from)
         })
+        .or_else(crate::config::last_library)
         .or_else(default_library_path)?;
     // Absolute, so the path shown to the user is unambiguous.
     Some(std::path::absolute(&chosen).unwrap_or(chosen))

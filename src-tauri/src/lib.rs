@@ -3,10 +3,12 @@
 
 mod cli;
 mod commands;
+mod config;
 mod error;
 mod state;
 
 use jejak_core::templates::Locale;
+use tauri::Manager;
 
 pub use state::AppState;
 
@@ -27,6 +29,10 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::library::trash_map,
             commands::library::restore_map,
             commands::library::purge_map,
+            commands::library_file::list_backups,
+            commands::library_file::restore_backup,
+            commands::library_file::open_library_file,
+            commands::library_file::create_library_file,
             commands::maps::open_map,
             commands::maps::apply_ops,
             commands::maps::undo,
@@ -75,8 +81,41 @@ pub fn run() {
     };
     let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
     let state = AppState::open(path, os_locale);
-    if let Err(e) = builder(state).run(tauri::generate_context!()) {
-        eprintln!("jejak: the window could not be started: {e}");
-        std::process::exit(1);
-    }
+    let app = match builder(state).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("jejak: the window could not be started: {e}");
+            std::process::exit(1);
+        }
+    };
+    close_on_signals(app.handle().clone());
+    // However the app ends normally, the library is closed: one whole file, no log beside it.
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<AppState>().close();
+        }
+    });
 }
+
+/// SIGTERM, SIGINT and SIGHUP (logout, `kill`, Ctrl+C in a terminal) close the library first,
+/// then end the app as a window close would.
+#[cfg(unix)]
+fn close_on_signals(handle: tauri::AppHandle) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("jejak: cannot watch for quit signals: {e}");
+            return;
+        }
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            handle.state::<AppState>().close();
+            handle.exit(0);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn close_on_signals(_handle: tauri::AppHandle) {}

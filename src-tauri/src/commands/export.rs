@@ -8,8 +8,9 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::error::{ErrorKind, IpcError, IpcResult};
+use crate::error::{file_write_error, ErrorKind, IpcError, IpcResult};
 use crate::state::AppState;
+use jejak_core::Problem;
 
 /// When set, the save dialog is not shown and this path is used: end-to-end tests cannot drive
 /// the native GTK dialog over WebDriver.
@@ -36,12 +37,19 @@ pub struct ExportReport {
 }
 
 fn pdf_error(e: PdfError) -> IpcError {
-    let kind = match e {
-        PdfError::Options(_) => ErrorKind::Invalid,
-        PdfError::Write { .. } => ErrorKind::Io,
-        PdfError::Font(_) => ErrorKind::Internal,
-    };
-    IpcError::new(kind, e.to_string())
+    match &e {
+        PdfError::Write { source, .. } => file_write_error(source).with_detail(&e),
+        PdfError::Options(_) => IpcError::new(
+            ErrorKind::Invalid,
+            Problem::BadValue {
+                field: jejak_core::Field::Edit,
+            },
+        )
+        .with_detail(&e),
+        PdfError::Font(_) => {
+            IpcError::new(ErrorKind::Internal, Problem::ExportFailed).with_detail(&e)
+        }
+    }
 }
 
 const LAST_OPTIONS_KEY: &str = "export.last";
@@ -148,8 +156,7 @@ pub async fn export_pdf(
     on_progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportReport> {
     let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
-    let saved = serde_json::to_string(&options)
-        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+    let saved = serde_json::to_string(&options).map_err(IpcError::internal)?;
     let target = PathBuf::from(&path);
     let work = move || -> Result<ExportReport, PdfError> {
         let mut progress = |done: usize, total: usize| {
@@ -170,7 +177,7 @@ pub async fn export_pdf(
     };
     let report = tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the export stopped: {e}")))?
+        .map_err(|e| IpcError::new(ErrorKind::Internal, Problem::ExportFailed).with_detail(e))?
         .map_err(pdf_error)?;
     // Remembered only once a PDF was written with them.
     state.with(|lib| {

@@ -38,7 +38,11 @@ pub async fn redo(state: State<'_, AppState>, map_id: Id) -> IpcResult<Patch> {
 /// Headers and first rows of a CSV the user picked, to choose columns from.
 #[tauri::command]
 pub async fn csv_preview(text: String) -> IpcResult<CsvPreview> {
-    metrics::preview(&text).map_err(|errors| IpcError::new(ErrorKind::Invalid, errors.join("\n")))
+    metrics::preview(&text).map_err(|problems| IpcError {
+        kind: ErrorKind::Invalid,
+        problems,
+        detail: None,
+    })
 }
 
 /// Imports figures from the CSV onto the map's touchpoints (one undo step, or nothing at all).

@@ -2,5 +2,6 @@
 
 pub mod export;
 pub mod library;
+pub mod library_file;
 pub mod maps;
 pub mod settings;

@@ -20,6 +20,8 @@ pub struct Startup {
     pub locale: Locale,
     /// Set when the library file was refused; the app then shows why instead of the library.
     pub problem: Option<IpcError>,
+    /// The newest backup of the library, if there is one (offered when it was refused).
+    pub newest_backup: Option<crate::commands::library_file::BackupInfo>,
 }
 
 #[tauri::command]
@@ -35,10 +37,20 @@ pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
         Some("en") => Locale::En,
         _ => state.os_locale(),
     };
+    let path = state.path()?;
+    let newest_backup = jejak_store::backups::list(&path)
+        .into_iter()
+        .next()
+        .map(|b| crate::commands::library_file::BackupInfo {
+            path: b.path.display().to_string(),
+            taken_at: b.taken_at,
+            bytes: b.bytes,
+        });
     Ok(Startup {
-        library_path: state.path().display().to_string(),
+        library_path: path.display().to_string(),
         locale,
         problem,
+        newest_backup,
     })
 }
 
@@ -65,7 +77,9 @@ pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> 
     if !zoom.is_finite() {
         return Err(IpcError::new(
             crate::error::ErrorKind::Invalid,
-            "zoom must be a number",
+            jejak_core::Problem::BadValue {
+                field: jejak_core::Field::Edit,
+            },
         ));
     }
     let zoom = zoom.clamp(0.25, 2.0);

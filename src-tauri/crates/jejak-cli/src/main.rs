@@ -50,7 +50,7 @@ fn open(path: &std::path::Path) -> Result<jejak_store::Library, String> {
     if !path.exists() {
         return Err(format!("there is no library at {}", path.display()));
     }
-    jejak_store::Library::open(path).map_err(|e| format!("cannot open the library {e}"))
+    jejak_store::Library::open_for_reading(path).map_err(|e| format!("cannot open the library {e}"))
 }
 
 fn run(cli: Cli) -> Result<(), String> {

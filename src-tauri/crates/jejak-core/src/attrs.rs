@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::problem::Field;
 use crate::validate::Invalid;
 
 /// Digital, human or physical: how the customer meets the brand at this touchpoint.
@@ -80,19 +81,17 @@ pub struct CardAttrs {
     pub metrics: std::collections::BTreeMap<String, f64>,
 }
 
-const MAX_SHORT: usize = 200;
-const MAX_URL: usize = 2_000;
+pub(crate) const MAX_SHORT: usize = 200;
+pub(crate) const MAX_URL: usize = 2_000;
 const MAX_TAGS: usize = 30;
-const MAX_TAG: usize = 60;
+pub(crate) const MAX_TAG: usize = 60;
 const MAX_METRICS: usize = 20;
 const MAX_METRIC_NAME: usize = 60;
 
-fn short(what: &str, value: &Option<String>, max: usize) -> Result<Option<String>, Invalid> {
+fn short(field: Field, value: &Option<String>, max: usize) -> Result<Option<String>, Invalid> {
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) if v.chars().count() > max => Err(Invalid::new(format!(
-            "{what} is longer than {max} characters"
-        ))),
+        Some(v) if v.chars().count() > max => Err(Invalid::too_long(field, max)),
         Some(v) => Ok(Some(v.to_string())),
     }
 }
@@ -101,13 +100,11 @@ impl CardAttrs {
     /// Checks limits and returns the normalized attributes (trimmed, empty text as none, tags
     /// de-duplicated in order).
     pub fn validated(&self) -> Result<CardAttrs, Invalid> {
-        let color = short("colour", &self.color, 7)?;
+        let color = short(Field::Colour, &self.color, 7)?;
         if let Some(c) = &color {
             let hex = c.strip_prefix('#').unwrap_or("");
             if hex.len() != 6 || !hex.chars().all(|ch| ch.is_ascii_hexdigit()) {
-                return Err(Invalid::new(format!(
-                    "colour {c:?} is not of the form #rrggbb"
-                )));
+                return Err(Invalid::bad(Field::Colour));
             }
         }
         let mut tags: Vec<String> = Vec::new();
@@ -117,42 +114,37 @@ impl CardAttrs {
                 continue;
             }
             if t.chars().count() > MAX_TAG {
-                return Err(Invalid::new(format!(
-                    "tag {t:?} is longer than {MAX_TAG} characters"
-                )));
+                return Err(Invalid::too_long(Field::Tag, MAX_TAG));
             }
             tags.push(t.to_string());
         }
         if tags.len() > MAX_TAGS {
-            return Err(Invalid::new(format!(
-                "a card can carry at most {MAX_TAGS} tags"
-            )));
+            return Err(Invalid::too_many(Field::Tags, MAX_TAGS));
         }
         if self.metrics.len() > MAX_METRICS {
-            return Err(Invalid::new(format!(
-                "a card can carry at most {MAX_METRICS} metrics"
-            )));
+            return Err(Invalid::too_many(Field::Metrics, MAX_METRICS));
         }
         for (name, value) in &self.metrics {
-            if name.trim().is_empty() || name.chars().count() > MAX_METRIC_NAME {
-                return Err(Invalid::new(format!(
-                    "metric name {name:?} is empty or too long"
-                )));
+            if name.trim().is_empty() {
+                return Err(Invalid::blank(Field::MetricName));
+            }
+            if name.chars().count() > MAX_METRIC_NAME {
+                return Err(Invalid::too_long(Field::MetricName, MAX_METRIC_NAME));
             }
             if !value.is_finite() {
-                return Err(Invalid::new(format!("metric {name:?} is not a number")));
+                return Err(Invalid::bad(Field::MetricValue));
             }
         }
         Ok(CardAttrs {
             metrics: self.metrics.clone(),
-            channel: short("channel", &self.channel, MAX_SHORT)?,
+            channel: short(Field::Channel, &self.channel, MAX_SHORT)?,
             kind: self.kind,
             phase: self.phase,
             moment_of_truth: self.moment_of_truth,
-            owner: short("owner", &self.owner, MAX_SHORT)?,
+            owner: short(Field::Owner, &self.owner, MAX_SHORT)?,
             evidence: self.evidence,
             tags,
-            url: short("link", &self.url, MAX_URL)?,
+            url: short(Field::Link, &self.url, MAX_URL)?,
             color: color.map(|c| c.to_ascii_lowercase()),
             priority: self.priority,
         })

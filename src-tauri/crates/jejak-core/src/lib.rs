@@ -4,8 +4,10 @@
 pub mod attrs;
 pub mod metrics;
 pub mod model;
+pub mod numbers;
 pub mod ops;
 pub mod persona;
+pub mod problem;
 pub mod rank;
 pub mod templates;
 pub mod validate;
@@ -14,3 +16,4 @@ pub use attrs::CardAttrs;
 pub use model::*;
 pub use ops::*;
 pub use persona::{EmotionScore, Horizon, Persona, PersonaFields};
+pub use problem::{Field, NumberIssue, NumberStyle, Problem, Thing};

@@ -1,6 +1,6 @@
 //! Importing figures from a CSV export (link analytics, campaign reports, survey scores) onto the
 //! touchpoints they belong to. Pure: it reads the CSV text and the map, and returns the edits and a
-//! report. A file with any bad row produces only errors, one message per bad row.
+//! report. A file with any bad row produces only errors, one problem per bad cell or row.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{Card, Id, MapDoc};
+use crate::numbers;
 use crate::ops::Op;
+use crate::problem::{NumberStyle, Problem};
 
 /// How a CSV row finds its touchpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,6 +34,9 @@ pub struct MetricsImport {
     pub match_by: MatchBy,
     /// Headers of the numeric columns to import; each becomes a metric of that name.
     pub columns: Vec<String>,
+    /// How the file writes its figures; `auto` decides from the file's unambiguous ones.
+    #[serde(default)]
+    pub number_style: NumberStyle,
 }
 
 /// The first rows of a CSV, to choose columns from.
@@ -79,30 +84,28 @@ fn line_of(pos: Option<&csv::Position>, fallback: usize) -> u32 {
     u32::try_from(line).unwrap_or(u32::MAX)
 }
 
-fn describe(e: &csv::Error) -> String {
+fn describe(e: &csv::Error) -> Problem {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             pos,
             expected_len,
             len,
-        } => format!(
-            "line {}: {len} fields where the header has {expected_len}",
-            line_of(pos.as_ref(), 0)
-        ),
-        csv::ErrorKind::Utf8 { pos, .. } => {
-            format!(
-                "line {}: the text is not valid UTF-8",
-                line_of(pos.as_ref(), 0)
-            )
-        }
-        _ => format!("the file cannot be read as CSV: {e}"),
+        } => Problem::CsvFieldCount {
+            line: line_of(pos.as_ref(), 0),
+            found: u32::try_from(*len).unwrap_or(u32::MAX),
+            expected: u32::try_from(*expected_len).unwrap_or(u32::MAX),
+        },
+        csv::ErrorKind::Utf8 { pos, .. } => Problem::CsvNotUtf8 {
+            line: line_of(pos.as_ref(), 0),
+        },
+        _ => Problem::CsvUnreadable,
     }
 }
 
 /// A CSV reader positioned after the header row, with the headers.
 type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
 
-fn open(text: &str) -> Result<Opened<'_>, Vec<String>> {
+fn open(text: &str) -> Result<Opened<'_>, Vec<Problem>> {
     let mut rdr = reader(text);
     let headers = rdr
         .headers()
@@ -113,10 +116,10 @@ fn open(text: &str) -> Result<Opened<'_>, Vec<String>> {
     Ok((rdr, headers))
 }
 
-pub fn preview(text: &str) -> Result<CsvPreview, Vec<String>> {
+pub fn preview(text: &str) -> Result<CsvPreview, Vec<Problem>> {
     let (mut rdr, headers) = open(text)?;
     if headers.iter().all(|h| h.is_empty()) {
-        return Err(vec!["the file has no header row".into()]);
+        return Err(vec![Problem::CsvNoHeader]);
     }
     let mut rows = Vec::new();
     let mut count = 0u32;
@@ -132,26 +135,6 @@ pub fn preview(text: &str) -> Result<CsvPreview, Vec<String>> {
         rows,
         row_count: count,
     })
-}
-
-/// `1234`, `-3.5`, `1,234,567.8`; empty means "no figure".
-pub fn parse_number(raw: &str) -> Option<f64> {
-    let s = raw.trim();
-    let grouped = s.contains(',')
-        && s.trim_start_matches('-')
-            .split('.')
-            .next()
-            .is_some_and(|int| {
-                let mut groups = int.split(',');
-                groups.next().is_some_and(|g| (1..=3).contains(&g.len()))
-                    && groups.all(|g| g.len() == 3)
-            });
-    let clean = if grouped {
-        s.replace(',', "")
-    } else {
-        s.to_string()
-    };
-    clean.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 fn normalize_url(u: &str) -> String {
@@ -184,28 +167,39 @@ fn matches(card: &Card, by: MatchBy, key: &str) -> bool {
     }
 }
 
+/// One data row, read but not yet matched: its line, key, and the figure cells that are not blank.
+struct Row {
+    line: u32,
+    key: String,
+    cells: Vec<(usize, String, numbers::Cell)>,
+}
+
 /// Reads the CSV and returns one `SetCardAttrs` per touched card (to apply as one undo step), or
-/// every problem found, one message per bad row.
+/// every problem found, one per bad cell or row.
 pub fn plan(
     doc: &MapDoc,
     text: &str,
     spec: &MetricsImport,
-) -> Result<(Vec<Op>, ImportReport), Vec<String>> {
+) -> Result<(Vec<Op>, ImportReport), Vec<Problem>> {
     let (mut rdr, headers) = open(text)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut errors = Vec::new();
     let key_at = col(&spec.key_column);
     if key_at.is_none() {
-        errors.push(format!("there is no column {:?}", spec.key_column));
+        errors.push(Problem::CsvNoColumn {
+            column: spec.key_column.clone(),
+        });
     }
     if spec.columns.is_empty() {
-        errors.push("choose at least one column of figures".into());
+        errors.push(Problem::CsvNoFigureColumns);
     }
     let mut value_cols = Vec::new();
     for name in &spec.columns {
         match col(name) {
             Some(i) => value_cols.push((name.clone(), i)),
-            None => errors.push(format!("there is no column {name:?}")),
+            None => errors.push(Problem::CsvNoColumn {
+                column: name.clone(),
+            }),
         }
     }
     let Some(key_at) = key_at else {
@@ -215,11 +209,14 @@ pub fn plan(
         return Err(errors);
     }
 
-    let mut report = ImportReport::default();
-    let mut figures: BTreeMap<Id, BTreeMap<String, f64>> = BTreeMap::new();
+    // Every cell is first read for what it could mean; the file's number style is decided from
+    // all of them before any figure is taken.
+    let mut rows = Vec::new();
     for (i, record) in rdr.records().enumerate() {
         if i >= MAX_ROWS {
-            errors.push(format!("the file has more than {MAX_ROWS} rows"));
+            errors.push(Problem::CsvTooManyRows {
+                max: MAX_ROWS as u32,
+            });
             break;
         }
         let record = match record {
@@ -230,28 +227,76 @@ pub fn plan(
             }
         };
         let line = line_of(record.position(), i + 2);
-        report.rows += 1;
-        let mut values = Vec::new();
-        for (name, at) in &value_cols {
+        let mut cells = Vec::new();
+        for (c, (name, at)) in value_cols.iter().enumerate() {
             let raw = record.get(*at).unwrap_or("");
             if raw.trim().is_empty() {
                 continue;
             }
-            match parse_number(raw) {
-                Some(v) => values.push((name.clone(), v)),
-                None => errors.push(format!(
-                    "line {line}: {name:?} is {raw:?}, which is not a number"
-                )),
+            match numbers::read_cell(raw) {
+                Ok(cell) => cells.push((c, raw.to_string(), cell)),
+                Err(issue) => errors.push(Problem::CsvNumber {
+                    line,
+                    column: name.clone(),
+                    value: raw.to_string(),
+                    issue,
+                }),
             }
         }
         let key = record.get(key_at).unwrap_or("").to_string();
+        rows.push(Row { line, key, cells });
+    }
+    let all_cells = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(move |(_, _, cell)| (r.line, cell)));
+    let style = match numbers::decide(spec.number_style, all_cells) {
+        numbers::Decided::Style(d) => Some(d),
+        numbers::Decided::Unknown => None,
+        numbers::Decided::Mixed {
+            dot_line,
+            comma_line,
+        } => {
+            errors.insert(
+                0,
+                Problem::CsvMixedStyles {
+                    dot_line,
+                    comma_line,
+                },
+            );
+            return Err(errors);
+        }
+    };
+
+    let mut report = ImportReport::default();
+    let mut figures: BTreeMap<Id, BTreeMap<String, f64>> = BTreeMap::new();
+    for row in rows {
+        report.rows += 1;
+        let mut values = Vec::new();
+        for (c, raw, cell) in row.cells {
+            let name = value_cols
+                .get(c)
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default();
+            match numbers::resolve(cell, style) {
+                Ok(v) => values.push((name, v)),
+                Err(issue) => errors.push(Problem::CsvNumber {
+                    line: row.line,
+                    column: name,
+                    value: raw,
+                    issue,
+                }),
+            }
+        }
         let hits: Vec<&Card> = doc
             .cards
             .iter()
-            .filter(|c| matches(c, spec.match_by, &key))
+            .filter(|c| matches(c, spec.match_by, &row.key))
             .collect();
         if hits.is_empty() {
-            report.unmatched.push(UnmatchedRow { line, key });
+            report.unmatched.push(UnmatchedRow {
+                line: row.line,
+                key: row.key,
+            });
             continue;
         }
         report.matched_rows += 1;
@@ -264,6 +309,7 @@ pub fn plan(
         }
     }
     if !errors.is_empty() {
+        errors.sort_by_key(problem_line);
         return Err(errors);
     }
     let mut ops = Vec::new();
@@ -280,11 +326,22 @@ pub fn plan(
     Ok((ops, report))
 }
 
+/// Problems are listed in file order (those about the whole file first).
+fn problem_line(p: &Problem) -> u32 {
+    match p {
+        Problem::CsvNumber { line, .. }
+        | Problem::CsvFieldCount { line, .. }
+        | Problem::CsvNotUtf8 { line } => *line,
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::attrs::CardAttrs;
     use crate::model::{HistoryState, MapMeta};
+    use crate::problem::NumberIssue;
 
     fn card(title: &str, url: Option<&str>, tags: &[&str]) -> Card {
         Card {
@@ -324,17 +381,29 @@ mod tests {
         https://jjk.id/b,https://shop.example.com/app,App download,app,88\n\
         https://jjk.id/c,https://other.example.com,Unknown,x,5\n";
 
+    fn spec(key: &str, by: MatchBy, style: NumberStyle) -> MetricsImport {
+        MetricsImport {
+            key_column: key.into(),
+            match_by: by,
+            columns: vec!["clicks".into()],
+            number_style: style,
+        }
+    }
+
+    fn figure(ops: &[Op], at: usize) -> Option<f64> {
+        match ops.get(at) {
+            Some(Op::SetCardAttrs { attrs, .. }) => attrs.metrics.get("clicks").copied(),
+            _ => None,
+        }
+    }
+
     #[test]
     fn link_analytics_match_by_url_and_report_unmatched_rows() {
         let promo = card("Promo", Some("http://www.shop.example.com/promo"), &[]);
         let app = card("App", Some("https://shop.example.com/app"), &["app"]);
         let d = doc(vec![promo.clone(), app.clone()]);
-        let spec = MetricsImport {
-            key_column: "long_url".into(),
-            match_by: MatchBy::Url,
-            columns: vec!["clicks".into()],
-        };
-        let (ops, report) = plan(&d, LINKS, &spec).unwrap_or_default();
+        let by_url = spec("long_url", MatchBy::Url, NumberStyle::DotDecimal);
+        let (ops, report) = plan(&d, LINKS, &by_url).unwrap_or_default();
         assert_eq!(report.rows, 3);
         assert_eq!(report.matched_rows, 2);
         assert_eq!(report.updated_cards, 2);
@@ -345,39 +414,121 @@ mod tests {
                 key: "https://other.example.com".into()
             }]
         );
-        let Some(Op::SetCardAttrs { attrs, .. }) = ops.first() else {
-            panic!("no op")
-        };
-        assert_eq!(attrs.metrics.get("clicks"), Some(&1204.0));
+        assert_eq!(figure(&ops, 0), Some(1204.0));
+        // Nothing in this file says whether "1,204" is 1204 or 1.204: refused until chosen.
+        let auto = spec("long_url", MatchBy::Url, NumberStyle::Auto);
+        assert_eq!(
+            plan(&d, LINKS, &auto).err().unwrap_or_default(),
+            vec![Problem::CsvNumber {
+                line: 2,
+                column: "clicks".into(),
+                value: "1,204".into(),
+                issue: NumberIssue::Ambiguous
+            }]
+        );
+    }
+
+    #[test]
+    fn a_file_is_read_in_its_own_number_style() {
+        let d = doc(vec![
+            card("A", None, &[]),
+            card("B", None, &[]),
+            card("C", None, &[]),
+        ]);
+        let by_title = |style| spec("title", MatchBy::Title, style);
+        // Indonesian: "1.842" is shown to mean 1842 by "1.842,50" in the same file.
+        let id_file = "title,clicks\nA,\"1.842,50\"\nB,1.842\nC,\"12,5\"\n";
+        let (ops, _) = plan(&d, id_file, &by_title(NumberStyle::Auto)).unwrap_or_default();
+        assert_eq!(
+            (figure(&ops, 0), figure(&ops, 1), figure(&ops, 2)),
+            (Some(1842.5), Some(1842.0), Some(12.5))
+        );
+        // English: "1,842" is 1842 because "12.5" shows the dot is the decimal point.
+        let en_file = "title,clicks\nA,\"1,842\"\nB,12.5\nC,1 842\n";
+        let (ops, _) = plan(&d, en_file, &by_title(NumberStyle::Auto)).unwrap_or_default();
+        assert_eq!(
+            (figure(&ops, 0), figure(&ops, 1), figure(&ops, 2)),
+            (Some(1842.0), Some(12.5), Some(1842.0))
+        );
+        // A lone "1.842" is refused, and read as the user says once they choose.
+        let lone = "title,clicks\nA,1.842\n";
+        let refused = plan(&d, lone, &by_title(NumberStyle::Auto))
+            .err()
+            .unwrap_or_default();
+        assert!(matches!(
+            refused.as_slice(),
+            [Problem::CsvNumber {
+                issue: NumberIssue::Ambiguous,
+                line: 2,
+                ..
+            }]
+        ));
+        let (ops, _) = plan(&d, lone, &by_title(NumberStyle::CommaDecimal)).unwrap_or_default();
+        assert_eq!(figure(&ops, 0), Some(1842.0));
+        // Both styles in one file: nothing is taken.
+        let mixed = "title,clicks\nA,12.5\nB,\"3,25\"\n";
+        assert_eq!(
+            plan(&d, mixed, &by_title(NumberStyle::Auto))
+                .err()
+                .unwrap_or_default(),
+            vec![Problem::CsvMixedStyles {
+                dot_line: 2,
+                comma_line: 3
+            }]
+        );
+        // A chosen style refuses figures written in the other one, naming the row.
+        let other = "title,clicks\nA,\"1.842,50\"\nB,\"12.5,3\"\nC,1e-400\n";
+        let refused = plan(&d, other, &by_title(NumberStyle::DotDecimal))
+            .err()
+            .unwrap_or_default();
+        let issues: Vec<(u32, NumberIssue)> = refused
+            .iter()
+            .filter_map(|p| match p {
+                Problem::CsvNumber { line, issue, .. } => Some((*line, *issue)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            issues,
+            vec![
+                (2, NumberIssue::OtherStyle),
+                (3, NumberIssue::NotANumber),
+                (4, NumberIssue::OutOfRange)
+            ]
+        );
     }
 
     #[test]
     fn bad_rows_are_each_reported_and_nothing_is_planned() {
         let d = doc(vec![card("Promo page", None, &[])]);
-        let spec = MetricsImport {
-            key_column: "title".into(),
-            match_by: MatchBy::Title,
-            columns: vec!["clicks".into()],
-        };
+        let by_title = spec("title", MatchBy::Title, NumberStyle::Auto);
         let bad = "title,clicks\nPromo page,12\nOther,lots\nThird,1,2\nFourth,n/a\n";
-        let errors = plan(&d, bad, &spec).err().unwrap_or_default();
-        assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].contains("line 3") && errors[0].contains("lots"));
-        assert!(errors[1].contains("line 4"));
-        assert!(errors[2].contains("line 5"));
+        let errors = plan(&d, bad, &by_title).err().unwrap_or_default();
+        let lines: Vec<u32> = errors.iter().map(problem_line).collect();
+        assert_eq!(lines, [3, 4, 5], "{errors:?}");
+        assert!(matches!(&errors[0], Problem::CsvNumber { value, .. } if value == "lots"));
+        assert_eq!(
+            errors[1],
+            Problem::CsvFieldCount {
+                line: 4,
+                found: 3,
+                expected: 2
+            }
+        );
         let missing = MetricsImport {
             key_column: "url".into(),
-            ..spec
+            ..by_title
         };
-        assert!(plan(&d, bad, &missing).is_err());
+        assert_eq!(
+            plan(&d, bad, &missing).err().unwrap_or_default(),
+            vec![Problem::CsvNoColumn {
+                column: "url".into()
+            }]
+        );
     }
 
     #[test]
-    fn numbers_and_previews() {
-        assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
-        assert_eq!(parse_number("-3.5"), Some(-3.5));
-        assert_eq!(parse_number("12,5"), None);
-        assert_eq!(parse_number("abc"), None);
+    fn previews() {
         let p = preview(LINKS).unwrap_or_else(|_| CsvPreview {
             headers: vec![],
             rows: vec![],
@@ -387,7 +538,14 @@ mod tests {
         assert_eq!(p.row_count, 3);
         assert!(preview("").is_err());
         let broken = preview("a,b\n1\n2,3\n").err().unwrap_or_default();
-        assert_eq!(broken, ["line 2: 1 fields where the header has 2"]);
+        assert_eq!(
+            broken,
+            [Problem::CsvFieldCount {
+                line: 2,
+                found: 1,
+                expected: 2
+            }]
+        );
     }
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::Id;
+use crate::problem::Field;
 use crate::validate::{self, Invalid};
 
 /// Someone the map is drawn for.
@@ -61,33 +62,25 @@ pub const MAX_PHOTO_BYTES: usize = 1_500_000;
 impl PersonaFields {
     /// Checks limits; returns the fields with the name trimmed and the colour lower-cased.
     pub fn validated(&self) -> Result<PersonaFields, Invalid> {
-        let name = validate::name("persona", &self.name)?;
-        for (what, text) in [
-            ("role", &self.role),
-            ("goals", &self.goals),
-            ("needs", &self.needs),
-            ("pains", &self.pains),
-        ] {
+        let name = validate::name(Field::PersonaName, &self.name)?;
+        for text in [&self.role, &self.goals, &self.needs, &self.pains] {
             if text.chars().count() > validate::MAX_BODY_CHARS {
-                return Err(Invalid::new(format!(
-                    "persona {what} are longer than {} characters",
-                    validate::MAX_BODY_CHARS
-                )));
+                return Err(Invalid::too_long(
+                    Field::PersonaText,
+                    validate::MAX_BODY_CHARS,
+                ));
             }
         }
         let hex = self.color.strip_prefix('#').unwrap_or("");
         if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(Invalid::new(format!(
-                "colour {:?} is not of the form #rrggbb",
-                self.color
-            )));
+            return Err(Invalid::bad(Field::PersonaColour));
         }
         if let Some(photo) = &self.photo {
             if !photo.starts_with("data:image/") || !photo.contains(";base64,") {
-                return Err(Invalid::new("a persona photo must be an image data URL"));
+                return Err(Invalid::bad(Field::PersonaPhoto));
             }
             if photo.len() > MAX_PHOTO_BYTES {
-                return Err(Invalid::new("the persona photo is too large"));
+                return Err(Invalid::too_long(Field::PersonaPhoto, MAX_PHOTO_BYTES));
             }
         }
         Ok(PersonaFields {
@@ -139,9 +132,7 @@ pub fn check_score(score: i8) -> Result<i8, Invalid> {
     if (-2..=2).contains(&score) {
         Ok(score)
     } else {
-        Err(Invalid::new(format!(
-            "an emotion score goes from -2 to +2, not {score}"
-        )))
+        Err(Invalid::bad(Field::EmotionScore))
     }
 }
 

@@ -3,11 +3,12 @@
 
 use fractional_index::FractionalIndex;
 
+use crate::problem::Field;
 use crate::validate::Invalid;
 
 /// Parses a stored rank; a damaged one is an input error, not a panic.
 pub fn parse(rank: &str) -> Result<FractionalIndex, Invalid> {
-    FractionalIndex::from_string(rank).map_err(|_| Invalid::new(format!("bad rank key {rank:?}")))
+    FractionalIndex::from_string(rank).map_err(|_| Invalid::bad(Field::Rank))
 }
 
 /// A rank strictly between `lower` and `upper` (either may be open).
@@ -16,7 +17,7 @@ pub fn between(lower: Option<&str>, upper: Option<&str>) -> Result<String, Inval
     let upper = upper.map(parse).transpose()?;
     FractionalIndex::new(lower.as_ref(), upper.as_ref())
         .map(|r| r.to_string())
-        .ok_or_else(|| Invalid::new("rank bounds are out of order"))
+        .ok_or_else(|| Invalid::bad(Field::Rank))
 }
 
 /// `n` ranks in ascending order, for seeding a template.

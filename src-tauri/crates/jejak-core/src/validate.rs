@@ -2,30 +2,48 @@
 
 use thiserror::Error;
 
-/// An edit that breaks a rule; the message says which.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+use crate::problem::{Field, Problem};
+
+/// An edit that breaks a rule; the problem says which, as a code the UI words.
+#[derive(Debug, Clone, PartialEq, Error)]
 #[error("{0}")]
-pub struct Invalid(pub String);
+pub struct Invalid(pub Problem);
 
 impl Invalid {
-    pub fn new(message: impl Into<String>) -> Self {
-        Invalid(message.into())
+    pub fn blank(field: Field) -> Self {
+        Invalid(Problem::Blank { field })
+    }
+
+    pub fn too_long(field: Field, max: usize) -> Self {
+        Invalid(Problem::TooLong {
+            field,
+            max: u32::try_from(max).unwrap_or(u32::MAX),
+        })
+    }
+
+    pub fn too_many(field: Field, max: usize) -> Self {
+        Invalid(Problem::TooMany {
+            field,
+            max: u32::try_from(max).unwrap_or(u32::MAX),
+        })
+    }
+
+    pub fn bad(field: Field) -> Self {
+        Invalid(Problem::BadValue { field })
     }
 }
 
 pub const MAX_TITLE_CHARS: usize = 500;
 pub const MAX_BODY_CHARS: usize = 20_000;
 
-/// Map, stage and lane titles: not blank, not huge. Returns the trimmed title.
-pub fn name(what: &str, title: &str) -> Result<String, Invalid> {
+/// Map, stage, lane and persona names: not blank, not huge. Returns the trimmed name.
+pub fn name(field: Field, title: &str) -> Result<String, Invalid> {
     let trimmed = title.trim();
     if trimmed.is_empty() {
-        return Err(Invalid::new(format!("{what} name cannot be empty")));
+        return Err(Invalid::blank(field));
     }
     if trimmed.chars().count() > MAX_TITLE_CHARS {
-        return Err(Invalid::new(format!(
-            "{what} name is longer than {MAX_TITLE_CHARS} characters"
-        )));
+        return Err(Invalid::too_long(field, MAX_TITLE_CHARS));
     }
     Ok(trimmed.to_string())
 }
@@ -33,14 +51,10 @@ pub fn name(what: &str, title: &str) -> Result<String, Invalid> {
 /// Card titles may be empty (a fresh card), but not huge.
 pub fn card_text(title: &str, body: &str) -> Result<(), Invalid> {
     if title.chars().count() > MAX_TITLE_CHARS {
-        return Err(Invalid::new(format!(
-            "card title is longer than {MAX_TITLE_CHARS} characters"
-        )));
+        return Err(Invalid::too_long(Field::CardTitle, MAX_TITLE_CHARS));
     }
     if body.chars().count() > MAX_BODY_CHARS {
-        return Err(Invalid::new(format!(
-            "card text is longer than {MAX_BODY_CHARS} characters"
-        )));
+        return Err(Invalid::too_long(Field::CardBody, MAX_BODY_CHARS));
     }
     Ok(())
 }
@@ -52,13 +66,41 @@ mod tests {
     #[test]
     fn names_are_trimmed_and_bounded() {
         assert_eq!(
-            name("stage", "  Awareness ").ok().as_deref(),
+            name(Field::StageTitle, "  Awareness ").ok().as_deref(),
             Some("Awareness")
         );
-        assert!(name("stage", "   ").is_err());
-        assert!(name("stage", &"x".repeat(501)).is_err());
-        assert!(name("stage", &"é".repeat(500)).is_ok());
+        assert_eq!(
+            name(Field::StageTitle, "   "),
+            Err(Invalid::blank(Field::StageTitle))
+        );
+        assert_eq!(
+            name(Field::StageTitle, &"x".repeat(501)),
+            Err(Invalid(Problem::TooLong {
+                field: Field::StageTitle,
+                max: 500
+            }))
+        );
+        assert!(name(Field::StageTitle, &"é".repeat(500)).is_ok());
         assert!(card_text("", "").is_ok());
         assert!(card_text("", &"x".repeat(20_001)).is_err());
+    }
+
+    /// The UI stops text where it is typed (ui/src/lib/model/limits.ts); its limits must be these.
+    #[test]
+    fn the_ui_knows_the_same_limits() {
+        let ts = include_str!("../../../../ui/src/lib/model/limits.ts").replace('_', "");
+        for (name, max) in [
+            ("title", MAX_TITLE_CHARS),
+            ("body", MAX_BODY_CHARS),
+            ("short", crate::attrs::MAX_SHORT),
+            ("url", crate::attrs::MAX_URL),
+            ("tag", crate::attrs::MAX_TAG),
+            ("personaText", MAX_BODY_CHARS),
+        ] {
+            assert!(
+                ts.contains(&format!("  {name}: {max},")),
+                "limits.ts should say {name}: {max}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use jejak_core::persona::check_score;
 use jejak_core::validate;
+use jejak_core::Field;
 use jejak_core::{
     rank, Card, EmotionScore, Horizon, Id, Lane, NewCard, NewLane, NewStage, Op, PersonaFields,
     Place, Stage,
@@ -110,7 +111,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
     let map = map_id.to_string();
     match op {
         Op::RenameMap { title } => {
-            let title = validate::name("map", title)?;
+            let title = validate::name(Field::MapTitle, title)?;
             let old = rows::map_meta(conn, map_id)?.title;
             conn.execute(
                 "UPDATE maps SET title = ?1 WHERE id = ?2",
@@ -124,7 +125,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         }
 
         Op::CreateStage { stage, place } => {
-            let title = validate::name("stage", &stage.title)?;
+            let title = validate::name(Field::StageTitle, &stage.title)?;
             ensure_new(conn, "stages", stage.id)?;
             let rank = resolve_place(&rows::axis_ranks(conn, "stages", map_id)?, place, stage.id)?;
             rows::insert_stage(
@@ -149,7 +150,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             })
         }
         Op::RenameStage { id, title } => {
-            let title = validate::name("stage", title)?;
+            let title = validate::name(Field::StageTitle, title)?;
             let old = rows::stage(conn, map_id, *id)?;
             conn.execute(
                 "UPDATE stages SET title = ?1 WHERE id = ?2",
@@ -206,7 +207,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         }
 
         Op::CreateLane { lane, place } => {
-            let title = validate::name("lane", &lane.title)?;
+            let title = validate::name(Field::LaneTitle, &lane.title)?;
             ensure_new(conn, "lanes", lane.id)?;
             let rank = resolve_place(&rows::axis_ranks(conn, "lanes", map_id)?, place, lane.id)?;
             let row = Lane {
@@ -230,7 +231,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             })
         }
         Op::UpdateLane { id, title, kind } => {
-            let title = validate::name("lane", title)?;
+            let title = validate::name(Field::LaneTitle, title)?;
             let old = rows::lane(conn, map_id, *id)?;
             conn.execute(
                 "UPDATE lanes SET title = ?1, kind = ?2 WHERE id = ?3",

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use jejak_core::validate::Invalid;
+use jejak_core::Problem;
 use thiserror::Error;
 
 /// Why an edit or a query failed.
@@ -16,9 +17,15 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// An import refused as a whole; one message per problem (e.g. per bad row).
-    #[error("{}", .0.join("\n"))]
-    Rejected(Vec<String>),
+    /// An import refused as a whole; one problem per bad row or cell.
+    #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Rejected(Vec<Problem>),
+    /// The library was closed; nothing more can be read or written through it.
+    #[error("the library is closed")]
+    Closed,
+    /// A backup could not be written, checked or restored.
+    #[error("{problem}: {detail}")]
+    Backup { problem: Problem, detail: String },
 }
 
 impl StoreError {
@@ -27,6 +34,43 @@ impl StoreError {
             what,
             id: id.to_string(),
         }
+    }
+
+    /// What the user is told, as codes the UI words.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            StoreError::NotFound { what, .. } => vec![Problem::NotFound {
+                what: jejak_core::Thing::from_name(what),
+            }],
+            StoreError::Invalid(Invalid(p)) => vec![p.clone()],
+            StoreError::Conflict(_) => vec![Problem::Conflict],
+            StoreError::Corrupt(_) => vec![Problem::LibraryDamaged],
+            StoreError::Sqlite(e) => vec![sqlite_problem(e)],
+            StoreError::Rejected(problems) => problems.clone(),
+            StoreError::Backup { problem, .. } => vec![problem.clone()],
+            StoreError::Closed => vec![Problem::Storage],
+        }
+    }
+
+    /// Technical text for the "details" toggle (SQLite's own words), when there is any.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            StoreError::Invalid(_) | StoreError::Rejected(_) => None,
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+/// The user's words for what SQLite reports: a full disk, a read-only file, a vanished drive...
+pub fn sqlite_problem(e: &rusqlite::Error) -> Problem {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => Problem::DiskFull,
+        Some(ErrorCode::ReadOnly) => Problem::ReadOnly,
+        Some(ErrorCode::CannotOpen) => Problem::DiskGone,
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Problem::Busy,
+        Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Problem::LibraryDamaged,
+        _ => Problem::Storage,
     }
 }
 
@@ -43,24 +87,53 @@ pub enum OpenErrorKind {
     Newer,
     /// A Jejak library that is truncated or damaged.
     Corrupt,
+    /// Another Jejak (window or process) has the library open.
+    InUse,
     /// The file or its folder could not be read or created.
     Io,
 }
 
 #[derive(Debug, Clone, Error)]
-#[error("{}: {detail}", path.display())]
+#[error("{}: {problem} ({detail})", path.display())]
 pub struct OpenError {
     pub kind: OpenErrorKind,
+    /// What the user is told.
+    pub problem: Problem,
     pub path: PathBuf,
+    /// Technical detail (SQLite's or the OS's words), shown only on request.
     pub detail: String,
 }
 
 impl OpenError {
-    pub fn new(kind: OpenErrorKind, path: &std::path::Path, detail: impl Into<String>) -> Self {
+    pub fn new(
+        kind: OpenErrorKind,
+        problem: Problem,
+        path: &std::path::Path,
+        detail: impl Into<String>,
+    ) -> Self {
         OpenError {
             kind,
+            problem,
             path: path.to_path_buf(),
             detail: detail.into(),
         }
+    }
+
+    pub(crate) fn io(path: &std::path::Path, e: impl std::fmt::Display) -> Self {
+        OpenError::new(
+            OpenErrorKind::Io,
+            Problem::LibraryUnreadable,
+            path,
+            e.to_string(),
+        )
+    }
+
+    pub(crate) fn damaged(path: &std::path::Path, detail: impl Into<String>) -> Self {
+        OpenError::new(
+            OpenErrorKind::Corrupt,
+            Problem::LibraryDamaged,
+            path,
+            detail,
+        )
     }
 }

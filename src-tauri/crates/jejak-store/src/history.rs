@@ -18,10 +18,7 @@ pub(crate) fn record_group(
     merge_key: Option<&str>,
 ) -> Result<Patch> {
     if ops.is_empty() {
-        return Err(jejak_core::validate::Invalid::new(
-            "an edit must contain at least one operation",
-        )
-        .into());
+        return Err(jejak_core::validate::Invalid::blank(jejak_core::Field::Edit).into());
     }
     rows::map_meta(conn, map_id)?;
     let mut touched = Touched::default();
@@ -33,15 +30,16 @@ pub(crate) fn record_group(
         inverses.push(applied.inverse);
     }
     // Undo runs the inverses of the last op first.
-    let mut inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
     if let Some(key) = merge_key {
         if let Some((seq, old_forward, old_inverse)) = mergeable_step(conn, map_id, key)? {
-            let mut all_forward = old_forward;
-            all_forward.extend(forward);
-            inverse.extend(old_inverse);
+            // Saves of one field visit set the same thing again and again: the step keeps only the
+            // latest value forward and the value before the visit backward, so it stays small.
+            let all_forward = merge_sets(old_forward, forward);
+            let all_inverse = merge_sets(inverse, old_inverse);
             conn.execute(
                 "UPDATE history SET forward = ?1, inverse = ?2 WHERE seq = ?3",
-                params![to_json(&all_forward)?, to_json(&inverse)?, seq],
+                params![to_json(&all_forward)?, to_json(&all_inverse)?, seq],
             )?;
             return finish(conn, map_id, touched);
         }
@@ -62,29 +60,86 @@ pub(crate) fn record_group(
             merge_key
         ],
     )?;
+    let seq = conn.last_insert_rowid();
+    if seq % PRUNE_EVERY == 0 {
+        prune(conn, map_id)?;
+    }
     finish(conn, map_id, touched)
+}
+
+/// How far back undo reaches, per map. Older steps are dropped in batches.
+pub const MAX_UNDO_STEPS: i64 = 1_000;
+/// Pruning runs on every this many-th step (by sequence number), so its cost is spread thin.
+const PRUNE_EVERY: i64 = 64;
+
+/// Drops the map's steps older than the newest [`MAX_UNDO_STEPS`].
+fn prune(conn: &Connection, map_id: Id) -> Result<()> {
+    conn.execute(
+        "DELETE FROM history WHERE map_id = ?1 AND undone = 0 AND seq <= (
+             SELECT seq FROM history WHERE map_id = ?1 AND undone = 0
+             ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
+        params![map_id.to_string(), MAX_UNDO_STEPS],
+    )?;
+    Ok(())
+}
+
+/// What a "set" op sets: two set ops with the same target leave the state of the later one.
+fn set_target(op: &Op) -> Option<String> {
+    match op {
+        Op::RenameMap { .. } => Some("map".into()),
+        Op::RenameStage { id, .. } => Some(format!("stage:{id}")),
+        Op::UpdateLane { id, .. } => Some(format!("lane:{id}")),
+        Op::UpdateCard { id, .. } => Some(format!("text:{id}")),
+        Op::SetCardAttrs { id, .. } => Some(format!("attrs:{id}")),
+        Op::UpdatePersona { persona } => Some(format!("persona:{}", persona.id)),
+        Op::SetEmotion {
+            card_id,
+            persona_id,
+            horizon,
+            ..
+        } => Some(format!(
+            "emotion:{card_id}:{persona_id}:{}",
+            horizon.as_str()
+        )),
+        _ => None,
+    }
+}
+
+/// `first` then `then`, without the sets in `first` that `then` sets again: applying the result
+/// leaves the same state.
+fn merge_sets(first: Vec<Op>, then: Vec<Op>) -> Vec<Op> {
+    let again: Vec<String> = then.iter().filter_map(set_target).collect();
+    let mut out: Vec<Op> = first
+        .into_iter()
+        .filter(|op| set_target(op).is_none_or(|t| !again.contains(&t)))
+        .collect();
+    out.extend(then);
+    out
 }
 
 type Step = (i64, Vec<Op>, Vec<Op>);
 
 /// The latest step of the map when it carries `key` and nothing has been undone after it.
 fn mergeable_step(conn: &Connection, map_id: Id, key: &str) -> Result<Option<Step>> {
-    let latest: Option<(i64, Option<String>, i64, String, String)> = conn
+    let latest: Option<(i64, Option<String>, String, String)> = conn
         .query_row(
-            "SELECT seq, merge_key, undone, forward, inverse FROM history
-             WHERE map_id = ?1 ORDER BY seq DESC LIMIT 1",
+            "SELECT seq, merge_key, forward, inverse FROM history
+             WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
             [map_id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    match latest {
-        Some((seq, Some(k), 0, forward, inverse)) if k == key => Ok(Some((
-            seq,
-            from_json(seq, &forward)?,
-            from_json(seq, &inverse)?,
-        ))),
-        _ => Ok(None),
+    let Some((seq, Some(k), forward, inverse)) = latest else {
+        return Ok(None);
+    };
+    if k != key || state(conn, map_id)?.can_redo {
+        return Ok(None);
     }
+    Ok(Some((
+        seq,
+        from_json(seq, &forward)?,
+        from_json(seq, &inverse)?,
+    )))
 }
 
 fn from_json(seq: i64, json: &str) -> Result<Vec<Op>> {

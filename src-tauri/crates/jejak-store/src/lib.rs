@@ -1,12 +1,15 @@
 //! The Jejak library: one SQLite file holding every map, its edit history and the settings.
 //!
 //! Open it with [`Library::open`]; a file that is not a Jejak library, is damaged, or was written
-//! by a newer Jejak is refused with an [`OpenError`] and never written to.
+//! by a newer Jejak is refused with an [`OpenError`] and never written to. Closing it leaves one
+//! whole file; [`backups`] keeps rolling copies beside it.
 
 mod apply;
+pub mod backups;
 mod error;
 mod history;
 mod library;
+mod lock;
 mod maps;
 mod migrations;
 mod open;
@@ -14,9 +17,11 @@ mod personas;
 mod rows;
 mod settings;
 
-pub use error::{OpenError, OpenErrorKind, StoreError};
-pub use library::Library;
+pub use error::{sqlite_problem, OpenError, OpenErrorKind, StoreError};
+pub use library::{BackupJob, Closed, Library};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
-pub use open::{default_library_path, APPLICATION_ID, LIBRARY_ENV_VAR};
+pub use open::{
+    default_library_path, default_state_dir, OpenOptions, APPLICATION_ID, LIBRARY_ENV_VAR,
+};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -3,47 +3,177 @@
 use std::path::{Path, PathBuf};
 
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{HistoryState, Id, MapDoc, MapSummary, Op, Patch};
+use jejak_core::{now_millis, HistoryState, Id, MapDoc, MapSummary, Op, Patch};
 use rusqlite::{Connection, Transaction};
 
+use crate::backups::{self, BackupFile};
 use crate::error::OpenError;
-use crate::{history, maps, open, settings, Result};
+use crate::lock::LibraryLock;
+use crate::open::{self, OpenOptions};
+use crate::{history, maps, settings, Result};
 
 /// An open Jejak library. Every method that changes data commits before it returns, so what the
-/// caller shows is already on disk.
+/// caller shows is already on disk. Closing it (or dropping it) leaves one whole file.
 pub struct Library {
-    conn: Connection,
+    conn: Option<Connection>,
     path: PathBuf,
+    options: OpenOptions,
+    /// `None` for a reader beside the Jejak that holds the lock.
+    lock: Option<LibraryLock>,
+    /// When the newest backup was taken (Unix ms), and whether edits were made since.
+    last_backup: i64,
+    edited_since_backup: bool,
+}
+
+/// What [`Library::close`] did.
+#[derive(Debug, Default)]
+pub struct Closed {
+    /// The backup taken on the way out, when there were edits since the last one.
+    pub backup: Option<BackupFile>,
+}
+
+/// A backup the caller should run off the main thread ([`BackupJob::run`]).
+#[derive(Debug, Clone)]
+pub struct BackupJob {
+    library: PathBuf,
+    at: i64,
+}
+
+impl BackupJob {
+    pub fn run(&self) -> Result<BackupFile> {
+        backups::take(&self.library, self.at)
+    }
 }
 
 impl Library {
-    /// Opens the library at `path`, creating it (and its folder) if it does not exist.
-    /// Anything else than a healthy Jejak library of this or an older schema is refused untouched.
+    /// Opens the library at `path`, creating it (and its folder) if it does not exist, with the
+    /// full check on every open. Anything else than a healthy Jejak library of this or an older
+    /// schema is refused untouched.
     pub fn open(path: &Path) -> std::result::Result<Library, OpenError> {
-        let conn = open::open_library(path)?;
+        Library::open_with(path, OpenOptions::default())
+    }
+
+    /// [`Library::open`] with options (the app remembers clean closes to start faster).
+    pub fn open_with(path: &Path, options: OpenOptions) -> std::result::Result<Library, OpenError> {
+        let opened = open::open_library(path, &options)?;
         Ok(Library {
-            conn,
+            conn: Some(opened.conn),
             path: path.to_path_buf(),
+            options,
+            lock: Some(opened.lock),
+            last_backup: backups::list(path).first().map_or(0, |b| b.taken_at),
+            edited_since_backup: false,
         })
+    }
+
+    /// Opens the library to read it, also while a Jejak window has it open (scripts exporting a
+    /// PDF during a workshop). Without another Jejak this is [`Library::open`]; beside one, the
+    /// file is read through a read-only connection (that Jejak has checked it and owns it).
+    pub fn open_for_reading(path: &Path) -> std::result::Result<Library, OpenError> {
+        let options = OpenOptions {
+            lock_wait: std::time::Duration::ZERO,
+            ..OpenOptions::default()
+        };
+        match Library::open_with(path, options) {
+            Err(e) if e.kind == crate::OpenErrorKind::InUse => {
+                let conn =
+                    Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                        .and_then(|c| {
+                            c.busy_timeout(std::time::Duration::from_secs(5))?;
+                            Ok(c)
+                        })
+                        .map_err(|e| open::sqlite_open_error(path, e))?;
+                Ok(Library {
+                    conn: Some(conn),
+                    path: path.to_path_buf(),
+                    options: OpenOptions::default(),
+                    lock: None,
+                    last_backup: 0,
+                    edited_since_backup: false,
+                })
+            }
+            other => other,
+        }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    fn conn(&self) -> Result<&Connection> {
+        self.conn.as_ref().ok_or(crate::StoreError::Closed)
+    }
+
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let conn = self.conn.as_mut().ok_or(crate::StoreError::Closed)?;
+        let tx = conn.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
+        self.edited_since_backup = true;
         Ok(out)
     }
 
+    /// A backup to run now, at most one an hour and only after edits; `None` when none is due.
+    pub fn backup_due(&mut self) -> Option<BackupJob> {
+        let now = now_millis();
+        if !self.edited_since_backup || now - self.last_backup < backups::BACKUP_EVERY_MS {
+            return None;
+        }
+        self.last_backup = now;
+        self.edited_since_backup = false;
+        Some(BackupJob {
+            library: self.path.clone(),
+            at: now,
+        })
+    }
+
+    /// Takes a backup at once through the open connection.
+    pub fn backup_now(&mut self) -> Result<BackupFile> {
+        let now = now_millis();
+        let taken = backups::take_from(self.conn()?, &self.path, now)?;
+        self.last_backup = now;
+        self.edited_since_backup = false;
+        Ok(taken)
+    }
+
+    /// Checkpoints the write-ahead log into the file, takes the quit backup when there were edits,
+    /// and closes the connection, so the library is one whole file that can be copied on its own.
+    pub fn close(mut self) -> Result<Closed> {
+        self.close_inner(true)
+    }
+
+    fn close_inner(&mut self, with_backup: bool) -> Result<Closed> {
+        let Some(conn) = self.conn.take() else {
+            return Ok(Closed::default());
+        };
+        if self.lock.is_none() {
+            // A reader beside the owner: the owner checkpoints and closes.
+            return conn
+                .close()
+                .map(|_| Closed::default())
+                .map_err(|(_, e)| e.into());
+        }
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let mut closed = Closed::default();
+        if with_backup && self.edited_since_backup {
+            let now = now_millis();
+            closed.backup = backups::take_from(&conn, &self.path, now).ok();
+            self.edited_since_backup = false;
+        }
+        conn.close().map_err(|(_, e)| e)?;
+        let whole = !open::side_path(&self.path, "-wal").exists();
+        if let (true, Some(dir)) = (whole, &self.options.state_dir) {
+            open::stamp::record(dir, &self.path);
+        }
+        Ok(closed)
+    }
+
     pub fn list_maps(&self, query: &str) -> Result<Vec<MapSummary>> {
-        maps::list(&self.conn, query, false)
+        maps::list(self.conn()?, query, false)
     }
 
     pub fn list_trash(&self) -> Result<Vec<MapSummary>> {
-        maps::list(&self.conn, "", true)
+        maps::list(self.conn()?, "", true)
     }
 
     pub fn create_map(
@@ -72,11 +202,11 @@ impl Library {
     }
 
     pub fn map_summary(&self, id: Id) -> Result<MapSummary> {
-        maps::summary(&self.conn, id)
+        maps::summary(self.conn()?, id)
     }
 
     pub fn load_map(&self, id: Id) -> Result<MapDoc> {
-        maps::load(&self.conn, id)
+        maps::load(self.conn()?, id)
     }
 
     /// Applies `ops` to a map as one undo step, all or nothing.
@@ -121,14 +251,22 @@ impl Library {
     }
 
     pub fn history(&self, map_id: Id) -> Result<HistoryState> {
-        history::state(&self.conn, map_id)
+        history::state(self.conn()?, map_id)
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        settings::get(&self.conn, key)
+        settings::get(self.conn()?, key)
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.write(|tx| settings::set(tx, key, value))
+    }
+}
+
+impl Drop for Library {
+    /// A library that is simply dropped is closed the same way (without the quit backup), as
+    /// well as it can be.
+    fn drop(&mut self) {
+        let _ = self.close_inner(false);
     }
 }

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use jejak_core::templates::{blueprint, Locale, Template};
-use jejak_core::{new_id, now_millis, rank, validate, Card, Id, Lane, MapDoc, MapSummary, Stage};
+use jejak_core::{
+    new_id, now_millis, rank, validate, Card, Field, Id, Lane, MapDoc, MapSummary, Stage,
+};
 use rusqlite::{params, Connection, Row};
 
 use crate::history;
@@ -70,7 +72,7 @@ pub(crate) fn create(
     title: Option<&str>,
 ) -> Result<MapSummary> {
     let plan = blueprint(template, locale);
-    let title = validate::name("map", title.unwrap_or(plan.title))?;
+    let title = validate::name(Field::MapTitle, title.unwrap_or(plan.title))?;
     let map_id = new_id();
     insert_map(conn, map_id, &title)?;
     for (name, rank) in plan.stages.iter().zip(rank::sequence(plan.stages.len())) {
@@ -95,7 +97,7 @@ pub(crate) fn create(
 
 /// A copy with fresh ids and no history.
 pub(crate) fn duplicate(conn: &Connection, source: Id, title: &str) -> Result<MapSummary> {
-    let title = validate::name("map", title)?;
+    let title = validate::name(Field::MapTitle, title)?;
     let doc = load(conn, source)?;
     let map_id = new_id();
     insert_map(conn, map_id, &title)?;

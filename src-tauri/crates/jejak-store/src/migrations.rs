@@ -17,6 +17,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_personas_emotions",
         include_str!("../migrations/0004_personas_emotions.sql"),
     ),
+    (
+        "0005_history_index",
+        include_str!("../migrations/0005_history_index.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

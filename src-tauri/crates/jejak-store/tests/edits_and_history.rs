@@ -495,11 +495,15 @@ fn a_metrics_csv_is_imported_as_one_undo_step_and_a_bad_one_writes_nothing() {
         key_column: "tags".into(),
         match_by: MatchBy::Tag,
         columns: vec!["clicks".into(), "csat".into()],
+        number_style: jejak_core::NumberStyle::Auto,
     };
     let before = lib.load_map(map_id).unwrap();
     let bad = "tags,clicks,csat\npromo,12,4.5\npromo,many,4\n";
     match lib.import_metrics(map_id, bad, &spec) {
-        Err(StoreError::Rejected(errors)) => assert!(errors[0].contains("line 3"), "{errors:?}"),
+        Err(StoreError::Rejected(errors)) => assert!(
+            matches!(&errors[0], jejak_core::Problem::CsvNumber { line: 3, .. }),
+            "{errors:?}"
+        ),
         other => panic!("expected a rejection, got {other:?}"),
     }
     assert_eq!(

@@ -1,0 +1,134 @@
+//! Which library file is open: its backups, restoring one, opening or creating another. These
+//! are what the problem screen offers when a library is refused.
+
+use std::path::PathBuf;
+
+use jejak_core::Problem;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::error::{ErrorKind, IpcError, IpcResult};
+use crate::state::AppState;
+
+/// When set, the open dialog is not shown and this path is used (end-to-end tests cannot drive
+/// the native GTK dialog).
+const OPEN_PATH_ENV: &str = "JEJAK_OPEN_LIBRARY_PATH";
+/// Likewise for the "new library" save dialog.
+const NEW_PATH_ENV: &str = "JEJAK_NEW_LIBRARY_PATH";
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupInfo {
+    pub path: String,
+    /// Unix milliseconds.
+    #[ts(type = "number")]
+    pub taken_at: i64,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RestoreReport {
+    pub backup: BackupInfo,
+    /// Where the damaged library was moved to, unchanged.
+    pub damaged_kept_at: Option<String>,
+}
+
+fn info(b: jejak_store::backups::BackupFile) -> BackupInfo {
+    BackupInfo {
+        path: b.path.display().to_string(),
+        taken_at: b.taken_at,
+        bytes: b.bytes,
+    }
+}
+
+/// The library's backups, newest first (not yet checked: restoring checks them).
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> IpcResult<Vec<BackupInfo>> {
+    let path = state.path()?;
+    Ok(jejak_store::backups::list(&path)
+        .into_iter()
+        .map(info)
+        .collect())
+}
+
+/// Puts a copy of the newest backup that passes the check where the library is, keeping the
+/// damaged file beside it under another name, and opens it.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>) -> IpcResult<RestoreReport> {
+    state.while_closed(|path| {
+        let restored = jejak_store::backups::restore_newest(path, jejak_core::now_millis())?;
+        Ok(RestoreReport {
+            backup: info(restored.backup),
+            damaged_kept_at: restored.damaged_kept_at.map(|p| p.display().to_string()),
+        })
+    })
+}
+
+fn folder_of(state: &AppState) -> Option<PathBuf> {
+    state
+        .path()
+        .ok()
+        .and_then(|p| p.parent().map(PathBuf::from))
+        .filter(|d| d.is_dir())
+}
+
+/// Asks for a library file and opens it instead of the current one (it may be refused too, then
+/// the problem screen says why). `false` when the user cancels.
+#[tauri::command]
+pub async fn open_library_file(app: AppHandle, state: State<'_, AppState>) -> IpcResult<bool> {
+    let picked = match std::env::var_os(OPEN_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let mut dialog = app.dialog().file().add_filter("Jejak", &["jejak"]);
+            if let Some(dir) = folder_of(&state) {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.blocking_pick_file().and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = picked else {
+        return Ok(false);
+    };
+    state.switch_to(path.clone())?;
+    crate::config::remember_library(&path);
+    Ok(true)
+}
+
+/// Asks where to make a new, empty library and opens it. An existing file is never replaced.
+#[tauri::command]
+pub async fn create_library_file(app: AppHandle, state: State<'_, AppState>) -> IpcResult<bool> {
+    let picked = match std::env::var_os(NEW_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let mut dialog = app
+                .dialog()
+                .file()
+                .add_filter("Jejak", &["jejak"])
+                .set_file_name("library.jejak");
+            if let Some(dir) = folder_of(&state) {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(mut path) = picked else {
+        return Ok(false);
+    };
+    if path.extension().is_none() {
+        path.set_extension("jejak");
+    }
+    if path.exists() {
+        return Err(
+            IpcError::new(ErrorKind::Conflict, Problem::FileExists).with_detail(path.display())
+        );
+    }
+    state.switch_to(path.clone())?;
+    crate::config::remember_library(&path);
+    Ok(true)
+}
