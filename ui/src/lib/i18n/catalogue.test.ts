@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allKeys, translate } from './catalogue';
+import { allKeys, translate, translatePlural } from './catalogue';
 
 describe('catalogue', () => {
   it('has the same keys in English and Indonesian', () => {
@@ -9,7 +9,18 @@ describe('catalogue', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'library.copyOf', { title: 'Onboarding' })).toBe('Copy of Onboarding');
     expect(translate('id', 'library.copyOf', { title: 'Onboarding' })).toBe('Salinan Onboarding');
-    expect(translate('en', 'library.counts', { stages: 5 })).toBe('5 stages · {cards} cards');
+    expect(translate('en', 'library.counts', { stages: '5 stages' })).toBe('5 stages · {cards}');
+  });
+
+  it('writes numbers and plurals the language’s way', () => {
+    expect(translate('en', 'limit.counter', { used: 1842, max: 20000 })).toBe('1,842 of 20,000 characters');
+    expect(translate('id', 'limit.counter', { used: 1842, max: 20000 })).toBe('1.842 dari 20.000 karakter');
+    expect(translatePlural('en', 'count.cards', 1)).toBe('1 card');
+    expect(translatePlural('en', 'count.cards', 2)).toBe('2 cards');
+    expect(translatePlural('en', 'count.cards', 0)).toBe('0 cards');
+    expect(translatePlural('id', 'count.cards', 1)).toBe('1 kartu');
+    expect(translatePlural('id', 'count.cards', 1500)).toBe('1.500 kartu');
+    expect(translatePlural('en', 'metrics.unmatched', 1)).toBe('1 row matched no touchpoint:');
   });
 
   it('has no empty strings', () => {

@@ -6,16 +6,51 @@ export type { MessageKey };
 
 const catalogues: Record<UiLocale, Record<MessageKey, string>> = { en, id };
 
-/** Looks up `key` and fills `{name}` placeholders. Pure, so it is unit-tested directly. */
+/** Keys that come in plural forms (`x.one`, `x.other`), named without the form. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+const numberFormats = new Map<UiLocale, Intl.NumberFormat>();
+
+/** A number as the language writes it: 1,842.5 in English, 1.842,5 in Indonesian. */
+export function formatNumber(locale: UiLocale, n: number): string {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
+
+/**
+ * Looks up `key` and fills `{name}` placeholders; numbers are written the language's way. Pure,
+ * so it is unit-tested directly.
+ */
 export function translate(
   locale: UiLocale,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
   const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/** The plural form for `count` in the language (`1 card`, `2 cards`; `1 kartu`, `2 kartu`). */
+export function translatePlural(
+  locale: UiLocale,
+  base: PluralKey,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
+  const form = new Intl.PluralRules(locale).select(count);
+  const exact = `${base}.${form}` as MessageKey;
+  const key = exact in catalogues[locale] ? exact : (`${base}.other` as MessageKey);
+  return translate(locale, key, { count, ...params });
 }
 
 export function allKeys(locale: UiLocale): string[] {

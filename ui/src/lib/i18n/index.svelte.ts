@@ -1,6 +1,16 @@
-import { translate, type MessageKey, type UiLocale } from './catalogue';
+import {
+  formatNumber,
+  translate,
+  translatePlural,
+  type MessageKey,
+  type PluralKey,
+  type UiLocale,
+} from './catalogue';
 
-export type { MessageKey, UiLocale };
+import { describeProblem } from './problems';
+import { BackendError } from '../ipc/errors';
+
+export type { MessageKey, PluralKey, UiLocale };
 
 // The current interface language, reactive: components re-render when it changes.
 const state = $state<{ locale: UiLocale }>({ locale: 'en' });
@@ -18,6 +28,23 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return translate(state.locale, key, params);
 }
 
+/** A count with its noun in the right plural form: `tn('count.cards', 1)` → "1 card". */
+export function tn(base: PluralKey, count: number, params?: Record<string, string | number>): string {
+  return translatePlural(state.locale, base, count, params);
+}
+
+/** A number written the way the interface language writes it. */
+export function num(n: number): string {
+  return formatNumber(state.locale, n);
+}
+
+/** A date and time in the interface language, e.g. "24 Nov 2026, 10.15". */
+export function dateTime(millis: number): string {
+  return new Intl.DateTimeFormat(state.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(millis),
+  );
+}
+
 /** "3 minutes ago" / "3 menit yang lalu", falling back to a date for older changes. */
 export function when(millis: number, now: number = Date.now()): string {
   const seconds = Math.round((millis - now) / 1000);
@@ -28,4 +55,11 @@ export function when(millis: number, now: number = Date.now()): string {
   if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
   if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
   return new Intl.DateTimeFormat(state.locale, { dateStyle: 'medium' }).format(new Date(millis));
+}
+
+/** Any error, worded for the user: one line per problem, and the technical detail apart. */
+export function describeError(e: unknown): { lines: string[]; detail: string | null } {
+  const err = BackendError.from(e);
+  const lines = err.problems.map((p) => describeProblem(state.locale, p));
+  return { lines: lines.length > 0 ? lines : [t('err.unknown')], detail: err.detail };
 }

@@ -1,19 +1,24 @@
-import type { ErrorKind, IpcError } from './types';
+import type { ErrorKind, IpcError, Problem } from './types';
 
-/** A backend error as a real Error, keeping the kind the UI acts on. */
+/** A backend error as a real Error: the kind the UI acts on, the problems to word, the detail. */
 export class BackendError extends Error {
   readonly kind: ErrorKind | 'Unknown';
+  readonly problems: Problem[];
+  /** Technical text (SQLite's or the system's words), shown only behind "details". */
+  readonly detail: string | null;
 
-  constructor(kind: ErrorKind | 'Unknown', message: string) {
-    super(message);
+  constructor(kind: ErrorKind | 'Unknown', problems: Problem[], detail: string | null) {
+    super(problems.map((p) => p.code).join(', ') || (detail ?? kind));
     this.name = 'BackendError';
     this.kind = kind;
+    this.problems = problems;
+    this.detail = detail;
   }
 
   static from(raw: unknown): BackendError {
     if (raw instanceof BackendError) return raw;
-    if (isIpcError(raw)) return new BackendError(raw.kind, raw.message);
-    return new BackendError('Unknown', raw instanceof Error ? raw.message : String(raw));
+    if (isIpcError(raw)) return new BackendError(raw.kind, raw.problems, raw.detail);
+    return new BackendError('Unknown', [], raw instanceof Error ? raw.message : String(raw));
   }
 }
 
@@ -22,6 +27,6 @@ function isIpcError(raw: unknown): raw is IpcError {
     typeof raw === 'object' &&
     raw !== null &&
     typeof (raw as { kind?: unknown }).kind === 'string' &&
-    typeof (raw as { message?: unknown }).message === 'string'
+    Array.isArray((raw as { problems?: unknown }).problems)
   );
 }

@@ -1,5 +1,6 @@
 // The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
 import type {
+  BackupInfo,
   CsvPreview,
   ExportOptions,
   ExportProgress,
@@ -13,6 +14,7 @@ import type {
   MetricsImport,
   Op,
   Patch,
+  RestoreReport,
   Startup,
   Template,
 } from './types';
@@ -31,6 +33,15 @@ export interface JejakPort {
   trashMap(id: Id): Promise<MapSummary>;
   restoreMap(id: Id): Promise<MapSummary>;
   purgeMap(id: Id): Promise<void>;
+
+  /** The library's backups, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** Puts a copy of the newest good backup in the library's place (the damaged file is kept). */
+  restoreBackup(): Promise<RestoreReport>;
+  /** Asks for another library file and opens it; false when the user cancels. */
+  openLibraryFile(): Promise<boolean>;
+  /** Asks where to make a new, empty library and opens it; false when the user cancels. */
+  createLibraryFile(): Promise<boolean>;
 
   openMap(id: Id): Promise<MapDoc>;
   /**

@@ -26,6 +26,11 @@ export const tauriPort: JejakPort = {
   restoreMap: (id) => call('restore_map', { id }),
   purgeMap: (id) => call('purge_map', { id }),
 
+  listBackups: () => call('list_backups'),
+  restoreBackup: () => call('restore_backup'),
+  openLibraryFile: () => call('open_library_file'),
+  createLibraryFile: () => call('create_library_file'),
+
   openMap: (id) => call('open_map', { id }),
   applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),
   undo: (mapId) => call('undo', { mapId }),

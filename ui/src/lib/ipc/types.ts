@@ -41,6 +41,11 @@ export type { Place } from './generated/Place';
 export type { Stage } from './generated/Stage';
 export type { Startup } from './generated/Startup';
 export type { Template } from './generated/Template';
+export type { Problem } from './generated/Problem';
+export type { Field } from './generated/Field';
+export type { NumberStyle } from './generated/NumberStyle';
+export type { BackupInfo } from './generated/BackupInfo';
+export type { RestoreReport } from './generated/RestoreReport';
 
 /** Entity ids are UUID strings. */
 export type Id = string;

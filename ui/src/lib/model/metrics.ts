@@ -12,12 +12,15 @@ export function guessKey(headers: string[]): { key: string; matchBy: MatchBy } {
   return { key: find(/title|name|touchpoint/i) ?? headers[0] ?? '', matchBy: 'title' };
 }
 
-/** Columns whose preview values are all numbers (or empty), except the key. */
+/**
+ * Columns whose preview values all look like figures (or are empty), except the key. Either number
+ * style counts (1,842.5 or 1.842,5); the backend reads them exactly.
+ */
 export function numericColumns(preview: CsvPreview, key: string): string[] {
   return preview.headers.filter((h, i) => {
     if (h === key) return false;
     const values = preview.rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
-    return values.length > 0 && values.every((v) => /^-?[\d,]*\.?\d+$/.test(v));
+    return values.length > 0 && values.every((v) => /^[-+\u2212]?[\d.,\s\u00a0\u202f]*\d$/.test(v));
   });
 }
 
