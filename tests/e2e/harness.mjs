@@ -1,6 +1,6 @@
 // Drives the real Jejak binary over WebDriver: tauri-driver in front of WebKitWebDriver.
 // Each `launch()` is a fresh app process; ending the session quits the app.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
@@ -124,6 +124,16 @@ export async function eventually(fn, what, ms = 10000) {
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
 
+/**
+ * Closes the app's window as a user does with its close button: a WM_DELETE_WINDOW message, as a
+ * window manager sends it (tools/close-window.py; Debian's python3 has python3-xlib).
+ */
+export function closeWindowLikeAUser(title = 'Jejak') {
+  execFileSync('/usr/bin/python3', [path.join(here, 'tools', 'close-window.py'), title], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
 /** Texts of all elements matching `selector`. */
 export async function texts(browser, selector) {
   return browser.execute(
@@ -166,6 +176,8 @@ export function useDriver(name, { lang = 'en_US.UTF-8', env = {} } = {}) {
   before(async () => {
     ctx.driver = await startDriver({
       JEJAK_LIBRARY: path.join(dir, 'library.jejak'),
+      // The app's own settings (the library last chosen in the app) stay in the test's folder.
+      JEJAK_CONFIG_DIR: path.join(dir, 'config'),
       LANG: lang,
       LC_ALL: '',
       LC_MESSAGES: '',
