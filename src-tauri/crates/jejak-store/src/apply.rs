@@ -12,6 +12,7 @@ use jejak_core::{
 };
 use rusqlite::{params, Connection};
 
+use crate::cached::Cached;
 use crate::{personas, rows};
 use crate::{Result, StoreError};
 
@@ -113,7 +114,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::RenameMap { title } => {
             let title = validate::name(Field::MapTitle, title)?;
             let old = rows::map_meta(conn, map_id)?.title;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE maps SET title = ?1 WHERE id = ?2",
                 params![title, map],
             )?;
@@ -152,7 +153,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::RenameStage { id, title } => {
             let title = validate::name(Field::StageTitle, title)?;
             let old = rows::stage(conn, map_id, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE stages SET title = ?1 WHERE id = ?2",
                 params![title, id.to_string()],
             )?;
@@ -168,7 +169,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::MoveStage { id, place } => {
             let old = rows::stage(conn, map_id, *id)?;
             let rank = resolve_place(&rows::axis_ranks(conn, "stages", map_id)?, place, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE stages SET rank = ?1 WHERE id = ?2",
                 params![rank, id.to_string()],
             )?;
@@ -188,8 +189,8 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             let stage = rows::stage(conn, map_id, *id)?;
             let cards = rows::cards_where(conn, "stage_id", *id)?;
             let restore = restore_cards(conn, &cards)?;
-            conn.execute("DELETE FROM cards WHERE stage_id = ?1", [id.to_string()])?;
-            conn.execute("DELETE FROM stages WHERE id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM cards WHERE stage_id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM stages WHERE id = ?1", [id.to_string()])?;
             t.stages.insert(*id);
             t.cards.extend(cards.iter().map(|c| c.id));
             let mut inverse = vec![Op::CreateStage {
@@ -233,7 +234,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::UpdateLane { id, title, kind } => {
             let title = validate::name(Field::LaneTitle, title)?;
             let old = rows::lane(conn, map_id, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE lanes SET title = ?1, kind = ?2 WHERE id = ?3",
                 params![title, kind.as_str(), id.to_string()],
             )?;
@@ -254,7 +255,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::MoveLane { id, place } => {
             let old = rows::lane(conn, map_id, *id)?;
             let rank = resolve_place(&rows::axis_ranks(conn, "lanes", map_id)?, place, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE lanes SET rank = ?1 WHERE id = ?2",
                 params![rank, id.to_string()],
             )?;
@@ -274,8 +275,8 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             let lane = rows::lane(conn, map_id, *id)?;
             let cards = rows::cards_where(conn, "lane_id", *id)?;
             let restore = restore_cards(conn, &cards)?;
-            conn.execute("DELETE FROM cards WHERE lane_id = ?1", [id.to_string()])?;
-            conn.execute("DELETE FROM lanes WHERE id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM cards WHERE lane_id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM lanes WHERE id = ?1", [id.to_string()])?;
             t.lanes.insert(*id);
             t.cards.extend(cards.iter().map(|c| c.id));
             let mut inverse = vec![Op::CreateLane {
@@ -325,7 +326,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::SetCardAttrs { id, attrs } => {
             let attrs = attrs.validated()?;
             let old = rows::card(conn, map_id, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE cards SET attrs = ?1 WHERE id = ?2",
                 params![rows::attrs_json(&attrs)?, id.to_string()],
             )?;
@@ -341,7 +342,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::UpdateCard { id, title, body } => {
             validate::card_text(title, body)?;
             let old = rows::card(conn, map_id, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE cards SET title = ?1, body = ?2 WHERE id = ?3",
                 params![title, body, id.to_string()],
             )?;
@@ -365,7 +366,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             card_in_map(conn, map_id, *stage_id, *lane_id)?;
             let siblings = rows::cell_ranks(conn, *stage_id, *lane_id)?;
             let rank = resolve_place(&siblings, place, *id)?;
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE cards SET stage_id = ?1, lane_id = ?2, rank = ?3 WHERE id = ?4",
                 params![
                     stage_id.to_string(),
@@ -393,7 +394,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
         Op::DeleteCard { id } => {
             let card = rows::card(conn, map_id, *id)?;
             let inverse = restore_cards(conn, std::slice::from_ref(&card))?;
-            conn.execute("DELETE FROM cards WHERE id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM cards WHERE id = ?1", [id.to_string()])?;
             t.cards.insert(*id);
             Ok(Applied {
                 resolved: op.clone(),
@@ -435,7 +436,7 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             let old = personas::find(conn, map_id, *id)?
                 .ok_or_else(|| StoreError::not_found("persona", id))?;
             let scores = personas::emotions_where(conn, "persona_id", *id)?;
-            conn.execute("DELETE FROM personas WHERE id = ?1", [id.to_string()])?;
+            conn.exec_cached("DELETE FROM personas WHERE id = ?1", [id.to_string()])?;
             t.personas.insert(*id);
             let mut inverse = vec![Op::CreatePersona {
                 persona: PersonaFields::from(&old),

@@ -20,6 +20,9 @@ pub enum StoreError {
     /// An import refused as a whole; one problem per bad row or cell.
     #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Rejected(Vec<Problem>),
+    /// The library's file or folder cannot be written; it is shown as it is.
+    #[error("the library is read-only")]
+    ReadOnly,
     /// The library was closed; nothing more can be read or written through it.
     #[error("the library is closed")]
     Closed,
@@ -49,6 +52,7 @@ impl StoreError {
             StoreError::Rejected(problems) => problems.clone(),
             StoreError::Backup { problem, .. } => vec![problem.clone()],
             StoreError::Closed => vec![Problem::Storage],
+            StoreError::ReadOnly => vec![Problem::ReadOnly],
         }
     }
 

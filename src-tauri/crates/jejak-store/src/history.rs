@@ -4,6 +4,7 @@ use jejak_core::{now_millis, HistoryState, Id, Op, Patch};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::apply::{apply, Touched};
+use crate::cached::Cached;
 use crate::rows;
 use crate::{Result, StoreError};
 
@@ -37,7 +38,7 @@ pub(crate) fn record_group(
             // latest value forward and the value before the visit backward, so it stays small.
             let all_forward = merge_sets(old_forward, forward);
             let all_inverse = merge_sets(inverse, old_inverse);
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE history SET forward = ?1, inverse = ?2 WHERE seq = ?3",
                 params![to_json(&all_forward)?, to_json(&all_inverse)?, seq],
             )?;
@@ -45,11 +46,11 @@ pub(crate) fn record_group(
         }
     }
     // A new edit makes the undone steps unreachable: drop them (no branching history).
-    conn.execute(
+    conn.exec_cached(
         "DELETE FROM history WHERE map_id = ?1 AND undone = 1",
         [map_id.to_string()],
     )?;
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO history (map_id, forward, inverse, undone, created_at, merge_key)
          VALUES (?1, ?2, ?3, 0, ?4, ?5)",
         params![
@@ -74,7 +75,7 @@ const PRUNE_EVERY: i64 = 64;
 
 /// Drops the map's steps older than the newest [`MAX_UNDO_STEPS`].
 fn prune(conn: &Connection, map_id: Id) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "DELETE FROM history WHERE map_id = ?1 AND undone = 0 AND seq <= (
              SELECT seq FROM history WHERE map_id = ?1 AND undone = 0
              ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
@@ -122,7 +123,7 @@ type Step = (i64, Vec<Op>, Vec<Op>);
 /// The latest step of the map when it carries `key` and nothing has been undone after it.
 fn mergeable_step(conn: &Connection, map_id: Id, key: &str) -> Result<Option<Step>> {
     let latest: Option<(i64, Option<String>, String, String)> = conn
-        .query_row(
+        .row_cached(
             "SELECT seq, merge_key, forward, inverse FROM history
              WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
             [map_id.to_string()],
@@ -151,7 +152,7 @@ fn from_json(seq: i64, json: &str) -> Result<Vec<Op>> {
 pub(crate) fn undo(conn: &Connection, map_id: Id) -> Result<Patch> {
     rows::map_meta(conn, map_id)?;
     let step: Option<(i64, String)> = conn
-        .query_row(
+        .row_cached(
             "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
             [map_id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -164,7 +165,7 @@ pub(crate) fn undo(conn: &Connection, map_id: Id) -> Result<Patch> {
 pub(crate) fn redo(conn: &Connection, map_id: Id) -> Result<Patch> {
     rows::map_meta(conn, map_id)?;
     let step: Option<(i64, String)> = conn
-        .query_row(
+        .row_cached(
             "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
             [map_id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
@@ -190,7 +191,7 @@ fn replay(
     for op in &ops {
         apply(conn, map_id, op, &mut touched)?;
     }
-    conn.execute(
+    conn.exec_cached(
         "UPDATE history SET undone = ?1 WHERE seq = ?2",
         params![undone, seq],
     )?;
@@ -198,7 +199,7 @@ fn replay(
 }
 
 pub(crate) fn state(conn: &Connection, map_id: Id) -> Result<HistoryState> {
-    let (can_undo, can_redo) = conn.query_row(
+    let (can_undo, can_redo) = conn.row_cached(
         "SELECT EXISTS(SELECT 1 FROM history WHERE map_id = ?1 AND undone = 0),
                 EXISTS(SELECT 1 FROM history WHERE map_id = ?1 AND undone = 1)",
         [map_id.to_string()],
@@ -209,7 +210,7 @@ pub(crate) fn state(conn: &Connection, map_id: Id) -> Result<HistoryState> {
 
 /// Stamps the map as changed and reads back the final state of everything touched.
 fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
-    conn.execute(
+    conn.exec_cached(
         "UPDATE maps SET updated_at = ?1 WHERE id = ?2",
         params![now_millis(), map_id.to_string()],
     )?;

@@ -6,6 +6,7 @@
 
 mod apply;
 pub mod backups;
+mod cached;
 mod error;
 mod history;
 mod library;

@@ -18,8 +18,10 @@ pub struct Library {
     conn: Option<Connection>,
     path: PathBuf,
     options: OpenOptions,
-    /// `None` for a reader beside the Jejak that holds the lock.
-    lock: Option<LibraryLock>,
+    /// Held while open; `None` for a reader beside the Jejak that holds it.
+    _lock: Option<LibraryLock>,
+    /// The file cannot be written: reads work, every edit is refused.
+    read_only: bool,
     /// When the newest backup was taken (Unix ms), and whether edits were made since.
     last_backup: i64,
     edited_since_backup: bool,
@@ -60,7 +62,8 @@ impl Library {
             conn: Some(opened.conn),
             path: path.to_path_buf(),
             options,
-            lock: Some(opened.lock),
+            _lock: Some(opened.lock),
+            read_only: opened.read_only,
             last_backup: backups::list(path).first().map_or(0, |b| b.taken_at),
             edited_since_backup: false,
         })
@@ -87,7 +90,8 @@ impl Library {
                     conn: Some(conn),
                     path: path.to_path_buf(),
                     options: OpenOptions::default(),
-                    lock: None,
+                    _lock: None,
+                    read_only: true,
                     last_backup: 0,
                     edited_since_backup: false,
                 })
@@ -100,11 +104,19 @@ impl Library {
         &self.path
     }
 
+    /// True when the library's file or folder cannot be written (see [`Library::open`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     fn conn(&self) -> Result<&Connection> {
         self.conn.as_ref().ok_or(crate::StoreError::Closed)
     }
 
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(crate::StoreError::ReadOnly);
+        }
         let conn = self.conn.as_mut().ok_or(crate::StoreError::Closed)?;
         let tx = conn.transaction()?;
         let out = f(&tx)?;
@@ -146,8 +158,8 @@ impl Library {
         let Some(conn) = self.conn.take() else {
             return Ok(Closed::default());
         };
-        if self.lock.is_none() {
-            // A reader beside the owner: the owner checkpoints and closes.
+        if self.read_only {
+            // A reader beside the owner, or a file that cannot be written: nothing to fold in.
             return conn
                 .close()
                 .map(|_| Closed::default())

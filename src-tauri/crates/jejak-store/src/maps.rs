@@ -8,6 +8,7 @@ use jejak_core::{
 };
 use rusqlite::{params, Connection, Row};
 
+use crate::cached::Cached;
 use crate::history;
 use crate::rows::{self, id_at};
 use crate::{Result, StoreError};
@@ -32,7 +33,7 @@ fn summary_from(row: &Row) -> rusqlite::Result<MapSummary> {
 
 pub(crate) fn summary(conn: &Connection, id: Id) -> Result<MapSummary> {
     let sql = format!("{SUMMARY_SQL} WHERE m.id = ?1");
-    conn.query_row(&sql, [id.to_string()], summary_from)
+    conn.row_cached(&sql, [id.to_string()], summary_from)
         .map_err(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => StoreError::not_found("map", id),
             other => other.into(),
@@ -44,7 +45,7 @@ pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<
     let filter = if trashed { "IS NOT NULL" } else { "IS NULL" };
     let sql =
         format!("{SUMMARY_SQL} WHERE m.deleted_at {filter} ORDER BY m.updated_at DESC, m.id DESC");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let all = stmt
         .query_map([], summary_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -58,7 +59,7 @@ pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<
 
 fn insert_map(conn: &Connection, id: Id, title: &str) -> Result<()> {
     let now = now_millis();
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO maps (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
         params![id.to_string(), title, now],
     )?;
@@ -154,7 +155,7 @@ pub(crate) fn duplicate(conn: &Connection, source: Id, title: &str) -> Result<Ma
 /// Moves a map to the trash (or back). Trashed maps keep everything, history included.
 pub(crate) fn set_trashed(conn: &Connection, id: Id, trashed: bool) -> Result<MapSummary> {
     let deleted_at = trashed.then(now_millis);
-    let n = conn.execute(
+    let n = conn.exec_cached(
         "UPDATE maps SET deleted_at = ?1 WHERE id = ?2",
         params![deleted_at, id.to_string()],
     )?;
@@ -172,7 +173,7 @@ pub(crate) fn purge(conn: &Connection, id: Id) -> Result<()> {
             "only maps in the trash can be deleted for good".into(),
         ));
     }
-    conn.execute("DELETE FROM maps WHERE id = ?1", [id.to_string()])?;
+    conn.exec_cached("DELETE FROM maps WHERE id = ?1", [id.to_string()])?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use jejak_core::{EmotionScore, Horizon, Id, Persona, PersonaFields};
 use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::cached::Cached;
 use crate::rows::id_at;
 use crate::Result;
 
@@ -42,7 +43,7 @@ fn emotion_from(row: &Row) -> rusqlite::Result<EmotionScore> {
 pub(crate) fn find(conn: &Connection, map_id: Id, id: Id) -> Result<Option<Persona>> {
     let sql = format!("SELECT {PERSONA_COLS} FROM personas WHERE id = ?1 AND map_id = ?2");
     Ok(conn
-        .query_row(
+        .row_cached(
             &sql,
             params![id.to_string(), map_id.to_string()],
             persona_from,
@@ -78,7 +79,7 @@ pub(crate) fn insert(conn: &Connection, map_id: Id, p: &PersonaFields, rank: &st
 }
 
 pub(crate) fn update(conn: &Connection, p: &PersonaFields) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "UPDATE personas SET name = ?1, role = ?2, goals = ?3, needs = ?4, pains = ?5, color = ?6,
          photo = ?7 WHERE id = ?8",
         params![
@@ -125,7 +126,7 @@ pub(crate) fn emotion(
     horizon: Horizon,
 ) -> Result<Option<i8>> {
     Ok(conn
-        .query_row(
+        .row_cached(
             "SELECT score FROM emotions WHERE card_id = ?1 AND persona_id = ?2 AND horizon = ?3",
             params![
                 card_id.to_string(),
@@ -145,7 +146,7 @@ pub(crate) fn set_emotion(
     score: Option<i8>,
 ) -> Result<()> {
     match score {
-        Some(score) => conn.execute(
+        Some(score) => conn.exec_cached(
             "INSERT INTO emotions (card_id, persona_id, horizon, score) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (card_id, persona_id, horizon) DO UPDATE SET score = excluded.score",
             params![
@@ -155,7 +156,7 @@ pub(crate) fn set_emotion(
                 score
             ],
         )?,
-        None => conn.execute(
+        None => conn.exec_cached(
             "DELETE FROM emotions WHERE card_id = ?1 AND persona_id = ?2 AND horizon = ?3",
             params![
                 card_id.to_string(),

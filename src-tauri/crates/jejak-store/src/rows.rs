@@ -4,6 +4,7 @@ use jejak_core::{Card, CardAttrs, Id, Lane, LaneKind, MapMeta, Stage};
 use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::cached::Cached;
 use crate::{Result, StoreError};
 
 pub(crate) fn id_at(row: &Row, idx: usize) -> rusqlite::Result<Id> {
@@ -68,7 +69,7 @@ pub(crate) fn attrs_json(attrs: &CardAttrs) -> Result<String> {
 }
 
 pub(crate) fn map_meta(conn: &Connection, map_id: Id) -> Result<MapMeta> {
-    conn.query_row(
+    conn.row_cached(
         "SELECT id, title, created_at, updated_at FROM maps WHERE id = ?1",
         [map_id.to_string()],
         |r| {
@@ -87,7 +88,7 @@ pub(crate) fn map_meta(conn: &Connection, map_id: Id) -> Result<MapMeta> {
 pub(crate) fn find_stage(conn: &Connection, map_id: Id, id: Id) -> Result<Option<Stage>> {
     let sql = format!("SELECT {STAGE_COLS} FROM stages WHERE id = ?1 AND map_id = ?2");
     Ok(conn
-        .query_row(
+        .row_cached(
             &sql,
             params![id.to_string(), map_id.to_string()],
             stage_from,
@@ -98,14 +99,14 @@ pub(crate) fn find_stage(conn: &Connection, map_id: Id, id: Id) -> Result<Option
 pub(crate) fn find_lane(conn: &Connection, map_id: Id, id: Id) -> Result<Option<Lane>> {
     let sql = format!("SELECT {LANE_COLS} FROM lanes WHERE id = ?1 AND map_id = ?2");
     Ok(conn
-        .query_row(&sql, params![id.to_string(), map_id.to_string()], lane_from)
+        .row_cached(&sql, params![id.to_string(), map_id.to_string()], lane_from)
         .optional()?)
 }
 
 pub(crate) fn find_card(conn: &Connection, map_id: Id, id: Id) -> Result<Option<Card>> {
     let sql = format!("SELECT {CARD_COLS} FROM cards WHERE id = ?1 AND map_id = ?2");
     Ok(conn
-        .query_row(&sql, params![id.to_string(), map_id.to_string()], card_from)
+        .row_cached(&sql, params![id.to_string(), map_id.to_string()], card_from)
         .optional()?)
 }
 
@@ -223,7 +224,7 @@ pub(crate) fn insert_card(conn: &Connection, map_id: Id, c: &Card) -> Result<()>
 pub(crate) fn id_exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
     Ok(conn
-        .query_row(&sql, [id.to_string()], |_| Ok(()))
+        .row_cached(&sql, [id.to_string()], |_| Ok(()))
         .optional()?
         .is_some())
 }
