@@ -14,11 +14,14 @@ APP          := target/debug/jejak
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf clean help
+.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf bench-store soak fuzz clean help
 
 help:
-	@echo "make run   install what is missing, build, and open Jejak"
-	@echo "make test  install what is missing and run every test and lint gate"
+	@echo "make run    install what is missing, build, and open Jejak"
+	@echo "make test   install what is missing and run every test and lint gate"
+	@echo "make bench  benchmarks; figures go to docs/benchmarks.md"
+	@echo "make soak   long crash and damaged-file runs; figures for docs/reliability.md"
+	@echo "make fuzz   fuzz the importers and the library opener (FUZZ_SECONDS per target)"
 
 ## --- installing what is missing -------------------------------------------------------------
 
@@ -105,7 +108,7 @@ e2e: app-test deps-test
 
 BENCH_DIR := target/bench
 APT_BENCH := chromium time
-bench: bench-board bench-pdf
+bench: bench-store bench-board bench-pdf
 
 bench-board: app deps-test
 	mkdir -p $(BENCH_DIR)
@@ -114,10 +117,46 @@ bench-board: app deps-test
 	cd tests/e2e && $(XVFB) node bench/board-bench.mjs ../../$(BENCH_DIR)/library-2000.jejak 2000 \
 	  ../../$(BENCH_DIR)/board-bench.json
 
+# Edit, undo and open times against history length and library size, and a durable edit against
+# the disk's own floor (release build; rewrites its section of docs/benchmarks.md).
+bench-store: deps-build
+	cargo run -q --release -p jejak-store --example store_bench -- $(BENCH_DIR)/store docs/benchmarks.md
+
 # Jejak's PDF export against headless Chromium printing the same map (docs/benchmarks.md).
 bench-pdf: deps-test
 	$(call apt_install,$(APT_BENCH))
 	tests/bench/pdf-export-bench.sh $(BENCH_DIR)
+
+## --- long reliability runs (not part of test) -----------------------------------------------
+
+# Many more kills and damaged libraries than `make test` runs (docs/reliability.md).
+SOAK_KILLS   ?= 300
+SOAK_MUTANTS ?= 50000
+soak: deps-build
+	JEJAK_SOAK_KILLS=$(SOAK_KILLS) cargo test --release -p jejak-store --test crash_harness -- --nocapture
+	JEJAK_SOAK_MUTANTS=$(SOAK_MUTANTS) cargo test --release -p jejak-store --test mutated_libraries -- --nocapture
+
+# Coverage-guided fuzzing (cargo-fuzz, nightly toolchain) of the CSV importer, the number reader
+# and the library opener, FUZZ_SECONDS each. Findings land in tests/fuzz/artifacts.
+FUZZ_SECONDS ?= 120
+CARGO_FUZZ   := $(TOOLS)/bin/cargo-fuzz
+FUZZ_TARGETS := csv_metrics number_cell open_library
+$(CARGO_FUZZ):
+	cargo install cargo-fuzz --locked --root $(TOOLS)
+fuzz: deps-build $(CARGO_FUZZ)
+	@rustup toolchain list | grep -q nightly || { echo "make fuzz needs the nightly toolchain: rustup toolchain install nightly"; exit 1; }
+	@# Seeds: a real library for the opener, real CSV exports for the importer.
+	mkdir -p tests/fuzz/corpus/open_library tests/fuzz/corpus/csv_metrics
+	rm -f $(BENCH_DIR)/fuzz-seed.jejak*
+	mkdir -p $(BENCH_DIR)
+	cargo run -q -p jejak-store --example sample_library -- $(BENCH_DIR)/fuzz-seed.jejak >/dev/null
+	cp $(BENCH_DIR)/fuzz-seed.jejak tests/fuzz/corpus/open_library/sample-library
+	printf '\000title,clicks,csat\nPromo page,"1.842,50",4\nApp,12.5,3\n' > tests/fuzz/corpus/csv_metrics/seed-1
+	printf '\001tag,clicks\npromo,"1,204"\napp,88\n' > tests/fuzz/corpus/csv_metrics/seed-2
+	for t in $(FUZZ_TARGETS); do \
+	  PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run --fuzz-dir tests/fuzz $$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 clean:
 	cargo clean

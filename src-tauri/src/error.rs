@@ -79,7 +79,10 @@ impl From<StoreError> for IpcError {
             StoreError::Invalid(_) | StoreError::Rejected(_) => ErrorKind::Invalid,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::Corrupt(_) => ErrorKind::Corrupt,
-            StoreError::Sqlite(_) | StoreError::Backup { .. } | StoreError::Closed => ErrorKind::Io,
+            StoreError::Sqlite(_)
+            | StoreError::Backup { .. }
+            | StoreError::Closed
+            | StoreError::ReadOnly => ErrorKind::Io,
         };
         IpcError {
             kind,

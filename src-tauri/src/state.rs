@@ -1,9 +1,13 @@
 //! What the running app holds: the library (or why it could not be opened) and where it lives.
 //! The library is owned here alone; every command reaches it through [`AppState::with`].
+//!
+//! The library is opened on a thread of its own while the window appears: after a crash the full
+//! check of a large library takes a second or more, and the window should not wait for it.
+//! Commands wait until the open has finished.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use jejak_core::templates::Locale;
 use jejak_core::Problem;
@@ -12,6 +16,8 @@ use jejak_store::{Library, OpenError, OpenOptions};
 use crate::error::{ErrorKind, IpcError, IpcResult};
 
 enum Held {
+    /// The opening thread has not finished yet.
+    Opening,
     Open(Library),
     Refused(OpenError),
     /// Closed on the way out; nothing more is written.
@@ -24,7 +30,7 @@ struct Slot {
 }
 
 pub struct AppState {
-    slot: Mutex<Slot>,
+    slot: Arc<(Mutex<Slot>, Condvar)>,
     os_locale: Locale,
     /// A backup thread is running; no second one is started meanwhile.
     backing_up: Arc<AtomicBool>,
@@ -48,10 +54,26 @@ fn open(path: &Path) -> Held {
 }
 
 impl AppState {
+    /// Starts opening the library at `path` in the background.
     pub fn open(path: PathBuf, os_locale: Locale) -> Self {
-        let held = open(&path);
+        let slot = Arc::new((
+            Mutex::new(Slot {
+                path: path.clone(),
+                held: Held::Opening,
+            }),
+            Condvar::new(),
+        ));
+        let opening = Arc::clone(&slot);
+        std::thread::spawn(move || {
+            let held = open(&path);
+            let (lock, ready) = &*opening;
+            if let Ok(mut slot) = lock.lock() {
+                slot.held = held;
+            }
+            ready.notify_all();
+        });
         AppState {
-            slot: Mutex::new(Slot { path, held }),
+            slot,
             os_locale,
             backing_up: Arc::new(AtomicBool::new(false)),
         }
@@ -61,10 +83,14 @@ impl AppState {
         self.os_locale
     }
 
+    /// The slot, once the library has been opened (or refused).
     fn guard(&self) -> IpcResult<MutexGuard<'_, Slot>> {
-        self.slot
-            .lock()
-            .map_err(|_| IpcError::internal("the library lock was poisoned"))
+        let poisoned = |_| IpcError::internal("the library lock was poisoned");
+        let (lock, ready) = &*self.slot;
+        let slot = lock.lock().map_err(poisoned)?;
+        ready
+            .wait_while(slot, |s| matches!(s.held, Held::Opening))
+            .map_err(poisoned)
     }
 
     pub fn path(&self) -> IpcResult<PathBuf> {
@@ -78,7 +104,9 @@ impl AppState {
         let lib = match &mut slot.held {
             Held::Open(lib) => lib,
             Held::Refused(e) => return Err(IpcError::new(ErrorKind::NoLibrary, e.problem.clone())),
-            Held::Closed => return Err(IpcError::new(ErrorKind::NoLibrary, Problem::Storage)),
+            Held::Closed | Held::Opening => {
+                return Err(IpcError::new(ErrorKind::NoLibrary, Problem::Storage))
+            }
         };
         let out = f(lib);
         if !self.backing_up.load(Ordering::Acquire) {
@@ -107,7 +135,7 @@ impl AppState {
     /// Closes the library so the file is whole on its own (checkpointed, with the quit backup).
     /// Called on every way out: window closed, quit, a signal. Safe to call twice.
     pub fn close(&self) {
-        let Ok(mut slot) = self.slot.lock() else {
+        let Ok(mut slot) = self.guard() else {
             return;
         };
         if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {

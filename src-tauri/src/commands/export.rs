@@ -179,11 +179,18 @@ pub async fn export_pdf(
         .await
         .map_err(|e| IpcError::new(ErrorKind::Internal, Problem::ExportFailed).with_detail(e))?
         .map_err(pdf_error)?;
-    // Remembered only once a PDF was written with them.
-    state.with(|lib| {
-        lib.set_setting(&options_key(map_id), &saved)?;
-        Ok(lib.set_setting(LAST_OPTIONS_KEY, &saved)?)
-    })?;
+    // Remembered only once a PDF was written with them; the PDF is there even if they cannot be
+    // (a read-only library, a full disk), so that is not reported as a failed export.
+    let remembered = state.with(|lib| {
+        if !lib.is_read_only() {
+            lib.set_setting(&options_key(map_id), &saved)?;
+            lib.set_setting(LAST_OPTIONS_KEY, &saved)?;
+        }
+        Ok(())
+    });
+    if let Err(e) = remembered {
+        eprintln!("jejak: the export options could not be remembered: {e}");
+    }
     Ok(report)
 }
 

@@ -20,6 +20,8 @@ pub struct Startup {
     pub locale: Locale,
     /// Set when the library file was refused; the app then shows why instead of the library.
     pub problem: Option<IpcError>,
+    /// The library's file or folder cannot be written: it is shown, edits are refused.
+    pub read_only: bool,
     /// The newest backup of the library, if there is one (offered when it was refused).
     pub newest_backup: Option<crate::commands::library_file::BackupInfo>,
 }
@@ -27,10 +29,10 @@ pub struct Startup {
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
     let problem = state.problem()?;
-    let saved = if problem.is_none() {
-        state.with(|lib| Ok(lib.setting(LOCALE_KEY)?))?
+    let (saved, read_only) = if problem.is_none() {
+        state.with(|lib| Ok((lib.setting(LOCALE_KEY)?, lib.is_read_only())))?
     } else {
-        None
+        (None, false)
     };
     let locale = match saved.as_deref() {
         Some("id") => Locale::Id,
@@ -50,13 +52,18 @@ pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
         library_path: path.display().to_string(),
         locale,
         problem,
+        read_only,
         newest_backup,
     })
 }
 
 #[tauri::command]
 pub async fn set_locale(state: State<'_, AppState>, locale: Locale) -> IpcResult<()> {
-    state.with(|lib| Ok(lib.set_setting(LOCALE_KEY, locale.as_str())?))
+    // Preferences of a read-only library live for this session only.
+    state.with(|lib| match lib.is_read_only() {
+        true => Ok(()),
+        false => Ok(lib.set_setting(LOCALE_KEY, locale.as_str())?),
+    })
 }
 
 fn zoom_key(map_id: Id) -> String {
@@ -83,5 +90,8 @@ pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> 
         ));
     }
     let zoom = zoom.clamp(0.25, 2.0);
-    state.with(|lib| Ok(lib.set_setting(&zoom_key(map_id), &zoom.to_string())?))
+    state.with(|lib| match lib.is_read_only() {
+        true => Ok(()),
+        false => Ok(lib.set_setting(&zoom_key(map_id), &zoom.to_string())?),
+    })
 }

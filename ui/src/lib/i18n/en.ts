@@ -1,6 +1,7 @@
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts.
 export const en = {
   'app.name': 'Jejak',
+  'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',
 
   'language.label': 'Language',
@@ -28,6 +29,8 @@ export const en = {
   'library.purge': 'Delete forever',
   'library.purgeConfirm': 'Delete “{title}” forever? This cannot be undone.',
   'library.movedToTrash': '“{title}” moved to the trash.',
+  'library.readOnly':
+    'This library is read-only: its file or folder cannot be written. You can look at your maps and export them; changes are not saved.',
   'library.storedIn': 'Library file: {path}',
 
   'template.title': 'New map',

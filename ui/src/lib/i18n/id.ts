@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
   'app.name': 'Jejak',
+  'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',
 
   'language.label': 'Bahasa',
@@ -30,6 +31,8 @@ export const id: Record<MessageKey, string> = {
   'library.purge': 'Hapus permanen',
   'library.purgeConfirm': 'Hapus “{title}” secara permanen? Tindakan ini tidak dapat dibatalkan.',
   'library.movedToTrash': '“{title}” dipindahkan ke tempat sampah.',
+  'library.readOnly':
+    'Pustaka ini hanya-baca: berkas atau foldernya tidak dapat ditulisi. Anda dapat melihat dan mengekspor peta; perubahan tidak disimpan.',
   'library.storedIn': 'Berkas pustaka: {path}',
 
   'template.title': 'Peta baru',

@@ -62,6 +62,9 @@ pub fn default_state_dir() -> Option<PathBuf> {
 pub(crate) struct Opened {
     pub conn: Connection,
     pub lock: LibraryLock,
+    /// The file or its folder cannot be written (a read-only drive or share): the library is
+    /// shown as it is and every edit is refused with a clear message.
+    pub read_only: bool,
 }
 
 /// Opens (creating if missing) the library at `path`, ready for edits.
@@ -88,8 +91,12 @@ pub(crate) fn open_library(path: &Path, options: &OpenOptions) -> Result<Opened,
     if let Some(dir) = &options.state_dir {
         stamp::forget(dir, path).map_err(|e| OpenError::io(path, e))?;
     }
+    if !writable(path) {
+        return open_read_only(path, version, lock);
+    }
     let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| sqlite_open_error(path, e))?;
+    conn.set_prepared_statement_cache_capacity(crate::cached::STATEMENT_CACHE);
     conn.busy_timeout(Duration::from_secs(5))
         .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
         .map_err(|e| sqlite_open_error(path, e))?;
@@ -101,7 +108,70 @@ pub(crate) fn open_library(path: &Path, options: &OpenOptions) -> Result<Opened,
     // Upgraded in the file's own journal mode, so a failure rolls back to the exact old file.
     migrate(&mut conn).map_err(|e| sqlite_open_error(path, e))?;
     configure(&conn).map_err(|e| sqlite_open_error(path, e))?;
-    Ok(Opened { conn, lock })
+    Ok(Opened {
+        conn,
+        lock,
+        read_only: false,
+    })
+}
+
+/// Whether Jejak can write the file and make its log beside it.
+fn writable(path: &Path) -> bool {
+    let file = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // A probe file that is removed at once (tempfile deletes it on drop).
+    file && tempfile::Builder::new()
+        .prefix(".jejak-probe-")
+        .tempfile_in(folder)
+        .is_ok()
+}
+
+/// A library that cannot be written, shown as it is. Only a file that needs no recovery and no
+/// upgrade can be read this way; it is read `immutable`, so nothing is written beside it.
+fn open_read_only(path: &Path, version: i64, lock: LibraryLock) -> Result<Opened, OpenError> {
+    let read_only = |detail: &str| {
+        OpenError::new(
+            OpenErrorKind::Io,
+            Problem::ReadOnly,
+            path,
+            detail.to_string(),
+        )
+    };
+    if check::needs_recovery(path) {
+        return Err(read_only(
+            "the file cannot be written and its log cannot be replayed into it",
+        ));
+    }
+    if version < SCHEMA_VERSION {
+        return Err(read_only(
+            "the file cannot be written, so it cannot be upgraded",
+        ));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let uri = format!("file:{}?immutable=1", uri_escape(path));
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| sqlite_open_error(path, e))?;
+    conn.set_prepared_statement_cache_capacity(crate::cached::STATEMENT_CACHE);
+    Ok(Opened {
+        conn,
+        lock,
+        read_only: true,
+    })
+}
+
+/// Percent-encodes a path for an SQLite `file:` URI.
+fn uri_escape(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Durability first: an acknowledged edit survives a power cut.
@@ -168,5 +238,19 @@ pub(crate) fn sqlite_open_error(path: &Path, e: rusqlite::Error) -> OpenError {
             OpenError::new(OpenErrorKind::InUse, Problem::LibraryInUse, path, detail)
         }
         _ => OpenError::io(path, detail),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_escape_keeps_paths_intact() {
+        assert_eq!(
+            uri_escape(Path::new("/tmp/a b?#%.jejak")),
+            "/tmp/a%20b%3F%23%25.jejak"
+        );
+        assert_eq!(uri_escape(Path::new("/tmp/é")), "/tmp/%C3%A9");
     }
 }

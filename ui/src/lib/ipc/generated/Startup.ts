@@ -20,6 +20,10 @@ locale: Locale,
  */
 problem: IpcError | null, 
 /**
+ * The library's file or folder cannot be written: it is shown, edits are refused.
+ */
+readOnly: boolean, 
+/**
  * The newest backup of the library, if there is one (offered when it was refused).
  */
 newestBackup: BackupInfo | null, };

@@ -1,0 +1,115 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+//! Proptest versions of the fuzz targets in tests/fuzz (run there for longer by `make fuzz`):
+//! the number reader and the metrics CSV importer take any input without panicking, and what
+//! they accept is right.
+
+use jejak_core::metrics::{plan, preview, MatchBy, MetricsImport};
+use jejak_core::numbers::{read_cell, resolve, Cell, Decimal};
+use jejak_core::{CardAttrs, HistoryState, MapDoc, MapMeta, NumberStyle, Op};
+use proptest::prelude::*;
+
+/// `value` as a person or a spreadsheet writes it in `style`, grouped by threes or not.
+fn write_in(value: f64, style: Decimal, grouped: bool, space: bool) -> String {
+    let (decimal, group) = match (style, space) {
+        (_, true) => (if style == Decimal::Dot { '.' } else { ',' }, ' '),
+        (Decimal::Dot, false) => ('.', ','),
+        (Decimal::Comma, false) => (',', '.'),
+    };
+    let text = format!("{:.2}", value.abs());
+    let (int, frac) = text.split_once('.').unwrap();
+    let mut digits = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if grouped && i > 0 && (int.len() - i) % 3 == 0 {
+            digits.push(group);
+        }
+        digits.push(c);
+    }
+    format!(
+        "{}{digits}{decimal}{frac}",
+        if value < 0.0 { "-" } else { "" }
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_text_reads_as_a_finite_number_or_not_at_all(text in ".{0,24}") {
+        if let Ok(cell) = read_cell(&text) {
+            for style in [None, Some(Decimal::Dot), Some(Decimal::Comma)] {
+                if let Ok(v) = resolve(cell, style) {
+                    prop_assert!(v.is_finite());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_written_in_either_style_reads_back(
+        cents in -10_000_000_000i64..10_000_000_000,
+        comma in any::<bool>(),
+        grouped in any::<bool>(),
+        space in any::<bool>(),
+    ) {
+        let value = cents as f64 / 100.0;
+        let style = if comma { Decimal::Comma } else { Decimal::Dot };
+        let written = write_in(value, style, grouped, space);
+        let cell = read_cell(&written).unwrap();
+        prop_assert!((resolve(cell, Some(style)).unwrap() - value).abs() < 1e-6, "{written}");
+        // Two decimals always show the style, so the file's own figures decide it.
+        prop_assert!(matches!(cell, Cell::Only(d, _) if d == style) || matches!(cell, Cell::Plain(_)), "{written}");
+    }
+
+    #[test]
+    fn any_csv_is_refused_or_imported_without_panicking(
+        text in "[a-z0-9,.;\"\\n \u{a0}-]{0,200}",
+        header in prop::sample::select(vec!["title,clicks\n", "tag,clicks,csat\n", "", "title\n"]),
+        style in prop::sample::select(vec![NumberStyle::Auto, NumberStyle::DotDecimal, NumberStyle::CommaDecimal]),
+    ) {
+        let csv = format!("{header}{text}");
+        let _ = preview(&csv);
+        let doc = doc();
+        let spec = MetricsImport {
+            key_column: "title".into(),
+            match_by: MatchBy::Title,
+            columns: vec!["clicks".into()],
+            number_style: style,
+        };
+        if let Ok((ops, report)) = plan(&doc, &csv, &spec) {
+            prop_assert_eq!(report.updated_cards as usize, ops.len());
+            for op in ops {
+                match op {
+                    Op::SetCardAttrs { attrs, .. } => prop_assert!(attrs.metrics.values().all(|v| v.is_finite())),
+                    other => prop_assert!(false, "unexpected edit {other:?}"),
+                }
+            }
+        }
+    }
+}
+
+fn doc() -> MapDoc {
+    let card = |title: &str| jejak_core::Card {
+        id: jejak_core::new_id(),
+        stage_id: jejak_core::new_id(),
+        lane_id: jejak_core::new_id(),
+        title: title.into(),
+        body: String::new(),
+        rank: "80".into(),
+        attrs: CardAttrs::default(),
+    };
+    MapDoc {
+        map: MapMeta {
+            id: jejak_core::new_id(),
+            title: "P".into(),
+            created_at: 0,
+            updated_at: 0,
+        },
+        stages: vec![],
+        lanes: vec![],
+        cards: vec![card("a"), card("b1")],
+        personas: vec![],
+        emotions: vec![],
+        history: HistoryState::default(),
+    }
+}
