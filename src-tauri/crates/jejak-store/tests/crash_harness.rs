@@ -365,8 +365,10 @@ fn run_and_kill(
     Run { lines }
 }
 
-/// Opens the library after a kill and checks everything the harness promises.
-fn check_after_kill(path: &Path, run: &Run) {
+/// Opens the library after a kill and checks everything the harness promises. Returns whether
+/// the edit in flight at the kill had reached the disk.
+fn check_after_kill(path: &Path, run: &Run) -> bool {
+    let mut in_flight_landed = false;
     let mut lib = Library::open(path).unwrap_or_else(|e| {
         panic!(
             "refused after a kill: {e}\nlast lines: {:?}",
@@ -380,6 +382,7 @@ fn check_after_kill(path: &Path, run: &Run) {
             Some(&now) == acked.as_ref() || Some(&now) == in_flight.as_ref(),
             "an acknowledged edit was lost: have {now}, acked {acked:?}, in flight {in_flight:?}"
         );
+        in_flight_landed = Some(&now) != acked.as_ref();
         // Undo to the start and redo to the end: the history is whole.
         let mut undone = 0;
         while lib.history(map).unwrap().can_undo {
@@ -402,6 +405,7 @@ fn check_after_kill(path: &Path, run: &Run) {
         .pragma_query_value(None, "integrity_check", |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+    in_flight_landed
 }
 
 fn kills(default: usize) -> usize {
@@ -427,15 +431,40 @@ fn seed_base() -> u64 {
 fn kills_at_random_moments_lose_no_acknowledged_edit() {
     let base = seed_base();
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..kills(20) {
+    let (mut acked, mut landed) = (0, 0);
+    let n = kills(20);
+    for i in 0..n {
         let seed = base.wrapping_add(i as u64 * 7919);
         // Several runs on the same file: each starts from what the last kill left.
         let path = dir.path().join(format!("lib-{}.jejak", i % 3));
         let delay = Duration::from_millis(40 + Rng(seed).below(400) as u64);
-        let run = run_and_kill(&path, "edits", seed, |_, t| t >= delay);
+        // Every other run is killed right after an edit group was announced, i.e. while it is
+        // being written, not between two groups.
+        let target = 5 + Rng(seed ^ 0xA5).below(60);
+        let after = Duration::from_micros(Rng(seed ^ 0x5A).below(2_000) as u64);
+        let mid_write = i % 2 == 1;
+        let announced = std::cell::Cell::new(None::<Instant>);
+        let run = run_and_kill(&path, "edits", seed, |lines, t| {
+            if !mid_write {
+                return t >= delay;
+            }
+            if announced.get().is_none()
+                && lines.iter().filter(|l| l.starts_with("next ")).count() >= target
+            {
+                announced.set(Some(Instant::now()));
+            }
+            announced.get().is_some_and(|at| at.elapsed() >= after)
+        });
+        acked += run.lines.iter().filter(|l| l.starts_with("ack ")).count();
+        if check_after_kill(&path, &run) {
+            landed += 1;
+        }
         eprintln!("seed {seed}: killed after {} lines", run.lines.len());
-        check_after_kill(&path, &run);
     }
+    eprintln!(
+        "random kills: {n} runs, {acked} acknowledged edit groups, all found after the kills; \
+         in {landed} runs the group in flight had reached the disk too"
+    );
 }
 
 #[test]
@@ -462,14 +491,16 @@ fn kills_during_checkpoints_never_lock_the_user_out() {
         }
         check_after_kill(&path, &run);
     }
-    eprintln!("{mid_checkpoint} of {n} kills landed before the checkpoint finished");
+    eprintln!("checkpoint kills: {mid_checkpoint} of {n} landed before the checkpoint finished");
 }
 
 #[test]
 fn kills_during_creation_leave_no_library_or_a_whole_one() {
     let base = seed_base();
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..kills(12) {
+    let (mut none, mut whole) = (0, 0);
+    let n = kills(12);
+    for i in 0..n {
         let path = dir.path().join(format!("new-{i}/library.jejak"));
         let delay = Duration::from_micros(Rng(base + i as u64).below(15_000) as u64);
         let run = run_and_kill(&path, "create", base, |lines, t| {
@@ -478,6 +509,9 @@ fn kills_during_creation_leave_no_library_or_a_whole_one() {
         if path.exists() {
             let len = std::fs::metadata(&path).unwrap().len();
             assert!(len > 0, "a 0-byte library was left behind");
+            whole += 1;
+        } else {
+            none += 1;
         }
         // Either way the next start works and the folder holds only the library.
         drop(Library::open(&path).unwrap_or_else(|e| panic!("{e}: {:?}", run.lines)));
@@ -488,6 +522,7 @@ fn kills_during_creation_leave_no_library_or_a_whole_one() {
             .collect();
         assert_eq!(names, ["library.jejak"]);
     }
+    eprintln!("creation kills: {n} runs; {none} left no library, {whole} a whole one");
 }
 
 /// A library exactly as schema 4 left it (before the history index), with a map in it.
@@ -540,4 +575,5 @@ fn kills_during_a_schema_upgrade_keep_the_library() {
         let lib = Library::open(&path).unwrap();
         assert_eq!(lib.load_map(map).unwrap().cards.len(), cards);
     }
+    eprintln!("upgrade kills: {} runs, every map kept", kills(6));
 }

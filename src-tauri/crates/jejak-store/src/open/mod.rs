@@ -115,18 +115,22 @@ pub(crate) fn open_library(path: &Path, options: &OpenOptions) -> Result<Opened,
     })
 }
 
-/// Whether Jejak can write the file and make its log beside it.
+/// Whether Jejak can write the file and make its log beside it (nothing is created to find out).
 fn writable(path: &Path) -> bool {
-    let file = std::fs::OpenOptions::new().append(true).open(path).is_ok();
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // A probe file that is removed at once (tempfile deletes it on drop).
-    file && tempfile::Builder::new()
-        .prefix(".jejak-probe-")
-        .tempfile_in(folder)
-        .is_ok()
+    #[cfg(unix)]
+    {
+        use rustix::fs::{access, Access};
+        access(path, Access::WRITE_OK).is_ok() && access(folder, Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
 }
 
 /// A library that cannot be written, shown as it is. Only a file that needs no recovery and no
