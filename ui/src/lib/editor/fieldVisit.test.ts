@@ -36,6 +36,21 @@ describe('FieldVisit', () => {
     expect(saved.map((s) => s.slice(0, 3))).toEqual([['B', 'owner', 'Ana']]);
   });
 
+  it('says while typed text waits for its save', () => {
+    const waiting: boolean[] = [];
+    const v = new FieldVisit<'title'>(
+      () => {},
+      400,
+      (w) => waiting.push(w),
+    );
+    v.begin('A', 'title');
+    v.typed('a');
+    v.typed('ab');
+    vi.advanceTimersByTime(400);
+    v.leave('ab');
+    expect(waiting).toEqual([true, false]);
+  });
+
   it('debounces typing and keeps one merge key per visit', () => {
     visit.begin('A', 'title');
     visit.typed('H');

@@ -29,6 +29,8 @@ export class FieldVisit<F extends string> {
   constructor(
     private readonly save: SaveField<F>,
     private readonly delayMs = 400,
+    /** Told when typed text starts and stops waiting for its save (for a "Saving…" state). */
+    private readonly onWaiting: (waiting: boolean) => void = () => {},
   ) {}
 
   /** The field got focus while showing `targetId`. */
@@ -41,6 +43,7 @@ export class FieldVisit<F extends string> {
   /** The user changed the text: saved once typing pauses. */
   typed(value: string): void {
     if (!this.visit) return;
+    if (this.pending === null) this.onWaiting(true);
     this.pending = value;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.delayMs);
@@ -61,5 +64,6 @@ export class FieldVisit<F extends string> {
     const value = this.pending;
     this.pending = null;
     if (visit && value !== null) this.save(visit.targetId, visit.field, value, visit.key);
+    if (value !== null) this.onWaiting(false);
   }
 }
