@@ -13,7 +13,9 @@ use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::error::OpenError;
-use crate::open::{self, side_path};
+use crate::lock::LibraryLock;
+use crate::open;
+use crate::paths::{folder_of, side_path, sync_folder};
 use crate::{Result, StoreError};
 
 /// No more than one backup per hour while editing.
@@ -37,7 +39,7 @@ pub struct BackupFile {
 
 /// `<library folder>/backups`.
 pub fn folder(library: &Path) -> PathBuf {
-    library.parent().unwrap_or(Path::new(".")).join("backups")
+    folder_of(library).join("backups")
 }
 
 fn stem(library: &Path) -> String {
@@ -95,6 +97,7 @@ fn backup_error(e: impl std::fmt::Display) -> StoreError {
 pub(crate) fn take_from(source: &Connection, library: &Path, now: i64) -> Result<BackupFile> {
     let dir = folder(library);
     std::fs::create_dir_all(&dir).map_err(backup_error)?;
+    remove_partials(&dir, library);
     let name = name_for(library, now);
     let partial = dir.join(format!(".{name}.partial"));
     let result = write_checked(source, library, &partial);
@@ -104,6 +107,7 @@ pub(crate) fn take_from(source: &Connection, library: &Path, now: i64) -> Result
     }
     let path = dir.join(&name);
     std::fs::rename(&partial, &path).map_err(backup_error)?;
+    sync_folder(&dir);
     rotate(library, now);
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     Ok(BackupFile {
@@ -111,6 +115,20 @@ pub(crate) fn take_from(source: &Connection, library: &Path, now: i64) -> Result
         taken_at: now,
         bytes,
     })
+}
+
+/// Copies left by a backup that was stopped half way (only one backup is written at a time).
+fn remove_partials(dir: &Path, library: &Path) {
+    let prefix = format!(".{}-", stem(library));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Takes a backup through a connection of its own (for a background thread).
@@ -193,13 +211,34 @@ pub struct Restored {
 
 /// Puts a copy of the newest good backup where the library is. A file already there (the damaged
 /// library) is renamed beside it, with its side files, and otherwise left exactly as it was.
+///
+/// The copy is made and synced before anything is renamed, and an error at any later step puts
+/// the renamed files back. The main file is renamed first: a crash right after it leaves no
+/// library file, only a log, which the next start removes before it creates a new library (a
+/// log is never replayed into a file it does not belong to); the damaged file and the backups
+/// are still there to restore from.
 pub fn restore_newest(library: &Path, now: i64) -> Result<Restored> {
+    // No Jejak may open the library while its files are moved.
+    let _lock =
+        LibraryLock::acquire(library, Duration::from_secs(3)).map_err(|e| StoreError::Backup {
+            problem: e.problem.clone(),
+            detail: e.to_string(),
+        })?;
     let Some(backup) = newest_good(library) else {
         return Err(StoreError::Backup {
             problem: Problem::NoBackup,
             detail: format!("no backup of {library:?} passes the check"),
         });
     };
+    let partial = library.with_file_name(format!(".{}.restoring", stem(library)));
+    let copied = std::fs::copy(&backup.path, &partial)
+        .and_then(|_| std::fs::File::open(&partial))
+        .and_then(|f| f.sync_all());
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&partial);
+        return Err(backup_error(e));
+    }
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let damaged_kept_at = if library.exists() {
         let when = name_for(Path::new("x"), now);
         let aside = library.with_file_name(format!(
@@ -207,27 +246,39 @@ pub fn restore_newest(library: &Path, now: i64) -> Result<Restored> {
             stem(library),
             when.trim_start_matches("x-")
         ));
-        for suffix in ["-wal", "-journal", "-shm"] {
-            let side = side_path(library, suffix);
-            if side.exists() {
-                std::fs::rename(&side, side_path(&aside, suffix)).map_err(backup_error)?;
+        for suffix in ["", "-wal", "-journal", "-shm"] {
+            let (from, to) = (side_path(library, suffix), side_path(&aside, suffix));
+            if !from.exists() {
+                continue;
             }
+            if let Err(e) = std::fs::rename(&from, &to) {
+                put_back(&moved);
+                let _ = std::fs::remove_file(&partial);
+                return Err(backup_error(e));
+            }
+            moved.push((from, to));
         }
-        std::fs::rename(library, &aside).map_err(backup_error)?;
         Some(aside)
     } else {
         None
     };
-    let partial = library.with_file_name(format!(".{}.restoring", stem(library)));
-    std::fs::copy(&backup.path, &partial).map_err(backup_error)?;
-    std::fs::File::open(&partial)
-        .and_then(|f| f.sync_all())
-        .map_err(backup_error)?;
-    std::fs::rename(&partial, library).map_err(backup_error)?;
+    if let Err(e) = std::fs::rename(&partial, library) {
+        put_back(&moved);
+        let _ = std::fs::remove_file(&partial);
+        return Err(backup_error(e));
+    }
+    sync_folder(folder_of(library));
     Ok(Restored {
         backup,
         damaged_kept_at,
     })
+}
+
+/// Undoes the renames of a restore that could not finish.
+fn put_back(moved: &[(PathBuf, PathBuf)]) {
+    for (from, to) in moved.iter().rev() {
+        let _ = std::fs::rename(to, from);
+    }
 }
 
 #[cfg(test)]

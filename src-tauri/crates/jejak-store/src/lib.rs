@@ -14,6 +14,7 @@ mod lock;
 mod maps;
 mod migrations;
 mod open;
+mod paths;
 mod personas;
 mod rows;
 mod settings;

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jejak_core::Problem;
-use sha2::{Digest, Sha256};
 
 use crate::error::{OpenError, OpenErrorKind};
 
@@ -27,28 +26,13 @@ fn lock_folder() -> PathBuf {
         .join("locks")
 }
 
-/// The same path however the library is named (relative, through a symlink...).
-fn canonical(library: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(library) {
-        return p;
-    }
-    // Not created yet: the folder's canonical path and the file name.
-    match (library.parent(), library.file_name()) {
-        (Some(parent), Some(name)) => std::fs::canonicalize(parent)
-            .map(|p| p.join(name))
-            .unwrap_or_else(|_| library.to_path_buf()),
-        _ => library.to_path_buf(),
-    }
-}
-
 impl LibraryLock {
     /// Takes the library's lock, waiting up to `wait` for a Jejak that is still closing it (a
     /// restart right after quitting), or says it is in use. When no lock file can be made at all
     /// (a read-only home folder), the library still opens: locking is a guard, not a requirement.
     pub fn acquire(library: &Path, wait: Duration) -> Result<LibraryLock, OpenError> {
         let folder = lock_folder();
-        let digest = Sha256::digest(canonical(library).as_os_str().as_encoded_bytes());
-        let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        let name = crate::paths::library_key(library);
         let file = std::fs::create_dir_all(&folder).and_then(|_| {
             File::options()
                 .create(true)

@@ -12,15 +12,10 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::OpenError;
 use crate::migrations::{migrate, SCHEMA_VERSION};
 use crate::open::{header, sqlite_open_error, APPLICATION_ID};
+pub(crate) use crate::paths::side_path;
 
 /// Side files that hold committed (WAL) or to-be-undone (journal) changes of a database.
 pub(crate) const SIDE_FILES: [&str; 2] = ["-wal", "-journal"];
-
-pub(crate) fn side_path(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_os_string();
-    s.push(suffix);
-    PathBuf::from(s)
-}
 
 /// True when a non-empty `-wal` or `-journal` lies beside the file: the file alone is not the
 /// database, SQLite's recovery must run first.
@@ -65,7 +60,9 @@ impl PrivateCopy {
     pub fn open(&self, original: &Path) -> Result<Connection, OpenError> {
         let conn = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE)
             .map_err(|e| sqlite_open_error(original, e))?;
+        // Set up as the real connection is, so an upgrade is tried exactly as it will run.
         conn.busy_timeout(std::time::Duration::from_secs(5))
+            .and_then(|_| conn.pragma_update(None, "foreign_keys", "ON"))
             .map_err(|e| sqlite_open_error(original, e))?;
         Ok(conn)
     }

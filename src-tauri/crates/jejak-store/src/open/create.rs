@@ -9,8 +9,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::OpenError;
 use crate::migrations::migrate;
-use crate::open::check::{side_path, SIDE_FILES};
+use crate::open::check::SIDE_FILES;
 use crate::open::APPLICATION_ID;
+use crate::paths::{folder_of, side_path, sync_folder};
 
 /// `.library.jejak.new-` : what half-built libraries in the folder start with.
 fn temp_prefix(path: &Path) -> OsString {
@@ -23,12 +24,10 @@ fn temp_prefix(path: &Path) -> OsString {
 /// Builds the library at `path`, which must not exist yet.
 pub(crate) fn create(path: &Path) -> Result<(), OpenError> {
     let io = |e: std::io::Error| OpenError::io(path, e);
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = folder_of(path);
     std::fs::create_dir_all(folder).map_err(io)?;
     remove_leftovers(folder, path);
+    remove_orphan_logs(path)?;
     let temp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .tempfile_in(folder)
@@ -76,14 +75,19 @@ fn remove_leftovers(folder: &Path, path: &Path) {
     }
 }
 
-/// Makes the rename durable (on Unix a folder is synced like a file).
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
+/// A log or journal beside a library file that does not exist belongs to no database any more
+/// (the file was deleted or moved away without it). SQLite does not check that a log belongs to
+/// the file beside it, so it would replay those pages into the new library: they are removed.
+fn remove_orphan_logs(path: &Path) -> Result<(), OpenError> {
+    for suffix in SIDE_FILES.iter().chain(["-shm"].iter()) {
+        match std::fs::remove_file(side_path(path, suffix)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(OpenError::io(path, e))
+            }
+            _ => {}
+        }
     }
-    #[cfg(not(unix))]
-    let _ = folder;
+    Ok(())
 }
 
 /// An older Jejak could be stopped while creating a library, leaving a 0-byte file beside a
@@ -96,13 +100,6 @@ pub(crate) fn is_interrupted_creation(path: &Path) -> bool {
 }
 
 pub(crate) fn clear_interrupted_creation(path: &Path) -> Result<(), OpenError> {
-    for suffix in SIDE_FILES.iter().chain(["-shm"].iter()) {
-        match std::fs::remove_file(side_path(path, suffix)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(OpenError::io(path, e))
-            }
-            _ => {}
-        }
-    }
-    std::fs::remove_file(path).map_err(|e| OpenError::io(path, e))
+    std::fs::remove_file(path).map_err(|e| OpenError::io(path, e))?;
+    remove_orphan_logs(path)
 }

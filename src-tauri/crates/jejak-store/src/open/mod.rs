@@ -89,7 +89,10 @@ pub(crate) fn open_library(path: &Path, options: &OpenOptions) -> Result<Opened,
     }
     let version = inspect(path, options)?;
     if let Some(dir) = &options.state_dir {
-        stamp::forget(dir, path).map_err(|e| OpenError::io(path, e))?;
+        // A record that cannot be removed cannot match either: any write changes the file's times.
+        if let Err(e) = stamp::forget(dir, path) {
+            eprintln!("jejak: the clean-close record could not be removed: {e}");
+        }
     }
     if !writable(path) {
         return open_read_only(path, version, lock);
@@ -117,10 +120,7 @@ pub(crate) fn open_library(path: &Path, options: &OpenOptions) -> Result<Opened,
 
 /// Whether Jejak can write the file and make its log beside it (nothing is created to find out).
 fn writable(path: &Path) -> bool {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = crate::paths::folder_of(path);
     #[cfg(unix)]
     {
         use rustix::fs::{access, Access};

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::paths::{hex, library_key};
+
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Stamp {
     len: u64,
@@ -20,15 +22,9 @@ struct Stamp {
     first_page: String,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The record's file for this library: one per library path.
-fn record_path(dir: &Path, library: &Path) -> Option<PathBuf> {
-    let canonical = std::fs::canonicalize(library).ok()?;
-    let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
-    Some(dir.join(format!("{}.json", hex(&digest[..16]))))
+fn record_path(dir: &Path, library: &Path) -> PathBuf {
+    dir.join(format!("{}.json", library_key(library)))
 }
 
 fn current(library: &Path) -> std::io::Result<Stamp> {
@@ -46,7 +42,9 @@ fn current(library: &Path) -> std::io::Result<Stamp> {
         use std::os::unix::fs::MetadataExt;
         (
             meta.ino(),
-            meta.ctime().saturating_mul(1_000_000_000) + meta.ctime_nsec(),
+            meta.ctime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(meta.ctime_nsec()),
         )
     };
     #[cfg(not(unix))]
@@ -62,10 +60,7 @@ fn current(library: &Path) -> std::io::Result<Stamp> {
 
 /// True when Jejak closed this library cleanly and nothing has touched it since.
 pub(crate) fn matches(dir: &Path, library: &Path) -> bool {
-    let Some(record) = record_path(dir, library) else {
-        return false;
-    };
-    let Ok(text) = std::fs::read_to_string(record) else {
+    let Ok(text) = std::fs::read_to_string(record_path(dir, library)) else {
         return false;
     };
     match (serde_json::from_str::<Stamp>(&text), current(library)) {
@@ -76,7 +71,8 @@ pub(crate) fn matches(dir: &Path, library: &Path) -> bool {
 
 /// Records a clean close. Best effort: without a record the next start checks the whole file.
 pub(crate) fn record(dir: &Path, library: &Path) {
-    let (Some(record), Ok(stamp)) = (record_path(dir, library), current(library)) else {
+    let record = record_path(dir, library);
+    let Ok(stamp) = current(library) else {
         return;
     };
     let Ok(text) = serde_json::to_string(&stamp) else {
@@ -93,12 +89,9 @@ pub(crate) fn record(dir: &Path, library: &Path) {
 
 /// Forgets the record before the library is written to, so a crash can never leave a stale one.
 pub(crate) fn forget(dir: &Path, library: &Path) -> std::io::Result<()> {
-    match record_path(dir, library) {
-        Some(record) => match std::fs::remove_file(record) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        },
-        None => Ok(()),
+    match std::fs::remove_file(record_path(dir, library)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }
 
