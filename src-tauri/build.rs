@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "export_preview",
     "choose_export_path",
     "export_pdf",
+    "close_window",
 ];
 
 fn main() {

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use jejak_store::{default_library_path, LIBRARY_ENV_VAR};
 
+use crate::state::Chosen;
+
 pub const USAGE: &str = "Usage: jejak [--library PATH]
 
   --library PATH   open this library file instead of the default
@@ -39,17 +41,21 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Cli {
 
 /// The flag wins over the environment variable, then comes the library last chosen in the app,
 /// then the one in the OS data folder.
-pub fn library_path(flag: Option<PathBuf>) -> Option<PathBuf> {
-    let chosen = flag
-        .or_else(|| {
-            std::env::var_os(LIBRARY_ENV_VAR)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
-        .or_else(crate::config::last_library)
-        .or_else(default_library_path)?;
+pub fn library_path(flag: Option<PathBuf>) -> Option<(PathBuf, Chosen)> {
+    let given = flag.or_else(|| {
+        std::env::var_os(LIBRARY_ENV_VAR)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    let (path, chosen) = match given {
+        Some(p) => (p, Chosen::Given),
+        None => match crate::config::last_library() {
+            Some(p) => (p, Chosen::Remembered),
+            None => (default_library_path()?, Chosen::Given),
+        },
+    };
     // Absolute, so the path shown to the user is unambiguous.
-    Some(std::path::absolute(&chosen).unwrap_or(chosen))
+    Some((std::path::absolute(&path).unwrap_or(path), chosen))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
         .manage(state)
         .plugin(tauri_plugin_dialog::init())
+        .on_window_event(commands::window::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::settings::startup,
             commands::settings::set_locale,
@@ -43,6 +44,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::export::export_preview,
             commands::export::choose_export_path,
             commands::export::export_pdf,
+            commands::window::close_window,
         ])
 }
 
@@ -72,7 +74,7 @@ pub fn run() {
         eprintln!("jejak: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Jejak is a desktop app: run it in a graphical session, or under Xvfb (xvfb-run jejak).");
         std::process::exit(1);
     }
-    let Some(path) = cli::library_path(library) else {
+    let Some((path, chosen)) = cli::library_path(library) else {
         eprintln!(
             "jejak: cannot find the user data folder; pass --library PATH or set {}",
             jejak_store::LIBRARY_ENV_VAR
@@ -80,7 +82,7 @@ pub fn run() {
         std::process::exit(1);
     };
     let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
-    let state = AppState::open(path, os_locale);
+    let state = AppState::open(path, chosen, os_locale);
     let app = match builder(state).build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(e) => {

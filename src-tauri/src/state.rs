@@ -3,15 +3,17 @@
 //!
 //! The library is opened on a thread of its own while the window appears: after a crash the full
 //! check of a large library takes a second or more, and the window should not wait for it.
-//! Commands wait until the open has finished.
+//! Commands wait until the open has finished. Hourly backups run on a thread of their own too;
+//! closing or switching the library waits for one that is running.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 
 use jejak_core::templates::Locale;
 use jejak_core::Problem;
-use jejak_store::{Library, OpenError, OpenOptions};
+use jejak_store::{Library, OpenError, OpenErrorKind, OpenOptions};
 
 use crate::error::{ErrorKind, IpcError, IpcResult};
 
@@ -29,11 +31,25 @@ struct Slot {
     held: Held,
 }
 
+/// How the app came to this library file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// Named on the command line or in the environment, or the default: made if missing.
+    Given,
+    /// Remembered from an earlier run: a missing file is reported, never silently re-created
+    /// (it may be on a drive that is not connected).
+    Remembered,
+}
+
 pub struct AppState {
     slot: Arc<(Mutex<Slot>, Condvar)>,
     os_locale: Locale,
-    /// A backup thread is running; no second one is started meanwhile.
-    backing_up: Arc<AtomicBool>,
+    /// The hourly backup thread, if one was started.
+    backup: Mutex<Option<JoinHandle<()>>>,
+    /// Set on the way out: no new backup is started.
+    closing: AtomicBool,
+    /// The UI has saved what was waiting; the window may close.
+    close_confirmed: AtomicBool,
 }
 
 fn open_options() -> OpenOptions {
@@ -43,19 +59,42 @@ fn open_options() -> OpenOptions {
     }
 }
 
-fn open(path: &Path) -> Held {
-    match Library::open_with(path, open_options()) {
-        Ok(lib) => Held::Open(lib),
-        Err(e) => {
+fn open(path: &Path, chosen: Chosen) -> Held {
+    if chosen == Chosen::Remembered && !path.exists() {
+        return Held::Refused(OpenError::new(
+            OpenErrorKind::Io,
+            Problem::LibraryMissing,
+            path,
+            "the library used last is not there",
+        ));
+    }
+    // A panic while opening must not leave every command waiting for an open that never ends.
+    let opened = std::panic::catch_unwind(|| Library::open_with(path, open_options()));
+    match opened {
+        Ok(Ok(lib)) => Held::Open(lib),
+        Ok(Err(e)) => {
             eprintln!("jejak: cannot open the library: {e}");
             Held::Refused(e)
         }
+        Err(_) => Held::Refused(OpenError::new(
+            OpenErrorKind::Io,
+            Problem::LibraryUnreadable,
+            path,
+            "opening the library failed inside Jejak",
+        )),
+    }
+}
+
+/// Closes a library, logging (not returning) a failure: the app goes on either way.
+fn close_logged(lib: Library) {
+    if let Err(e) = lib.close() {
+        eprintln!("jejak: the library could not be closed cleanly: {e}");
     }
 }
 
 impl AppState {
     /// Starts opening the library at `path` in the background.
-    pub fn open(path: PathBuf, os_locale: Locale) -> Self {
+    pub fn open(path: PathBuf, chosen: Chosen, os_locale: Locale) -> Self {
         let slot = Arc::new((
             Mutex::new(Slot {
                 path: path.clone(),
@@ -65,17 +104,18 @@ impl AppState {
         ));
         let opening = Arc::clone(&slot);
         std::thread::spawn(move || {
-            let held = open(&path);
+            let held = open(&path, chosen);
             let (lock, ready) = &*opening;
-            if let Ok(mut slot) = lock.lock() {
-                slot.held = held;
-            }
+            let mut slot = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            slot.held = held;
             ready.notify_all();
         });
         AppState {
             slot,
             os_locale,
-            backing_up: Arc::new(AtomicBool::new(false)),
+            backup: Mutex::new(None),
+            closing: AtomicBool::new(false),
+            close_confirmed: AtomicBool::new(false),
         }
     }
 
@@ -109,19 +149,44 @@ impl AppState {
             }
         };
         let out = f(lib);
-        if !self.backing_up.load(Ordering::Acquire) {
-            if let Some(job) = lib.backup_due() {
-                self.backing_up.store(true, Ordering::Release);
-                let flag = Arc::clone(&self.backing_up);
-                std::thread::spawn(move || {
-                    if let Err(e) = job.run() {
-                        eprintln!("jejak: the hourly backup failed: {e}");
-                    }
-                    flag.store(false, Ordering::Release);
-                });
-            }
-        }
+        self.start_backup_if_due(lib);
         out
+    }
+
+    fn start_backup_if_due(&self, lib: &mut Library) {
+        if self.closing.load(Ordering::Acquire) {
+            return;
+        }
+        let Ok(mut running) = self.backup.lock() else {
+            return;
+        };
+        if running.as_ref().is_some_and(|h| !h.is_finished()) {
+            return;
+        }
+        if let Some(job) = lib.backup_due() {
+            *running = Some(std::thread::spawn(move || {
+                if let Err(e) = job.run() {
+                    eprintln!("jejak: the hourly backup failed: {e}");
+                }
+            }));
+        }
+    }
+
+    /// Waits for a running backup (its read connection would keep the log from being folded in,
+    /// and the quit backup could collide with it).
+    fn finish_backup(&self) {
+        let handle = self.backup.lock().ok().and_then(|mut h| h.take());
+        if let Some(handle) = handle {
+            let _ = handle.join();
+        }
+    }
+
+    pub fn confirm_close(&self) {
+        self.close_confirmed.store(true, Ordering::Release);
+    }
+
+    pub fn close_confirmed(&self) -> bool {
+        self.close_confirmed.load(Ordering::Acquire)
     }
 
     /// The reason the library was refused, if it was.
@@ -132,26 +197,39 @@ impl AppState {
         })
     }
 
+    /// Whether the refused library is one a backup can stand in for (damaged, emptied, or
+    /// overwritten with something else) — not one that is merely unreachable or in use.
+    pub fn refused_as_damaged(&self) -> IpcResult<bool> {
+        Ok(matches!(
+            &self.guard()?.held,
+            Held::Refused(e) if matches!(
+                e.kind,
+                OpenErrorKind::Corrupt | OpenErrorKind::Empty | OpenErrorKind::NotSqlite
+            )
+        ))
+    }
+
     /// Closes the library so the file is whole on its own (checkpointed, with the quit backup).
     /// Called on every way out: window closed, quit, a signal. Safe to call twice.
     pub fn close(&self) {
+        self.closing.store(true, Ordering::Release);
+        self.finish_backup();
         let Ok(mut slot) = self.guard() else {
             return;
         };
         if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            if let Err(e) = lib.close() {
-                eprintln!("jejak: the library could not be closed cleanly: {e}");
-            }
+            close_logged(lib);
         }
     }
 
     /// Closes the current library and opens the one at `path` instead (which may be refused).
     pub fn switch_to(&self, path: PathBuf) -> IpcResult<()> {
+        self.finish_backup();
         let mut slot = self.guard()?;
         if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            lib.close()?;
+            close_logged(lib);
         }
-        slot.held = open(&path);
+        slot.held = open(&path, Chosen::Given);
         slot.path = path;
         Ok(())
     }
@@ -159,12 +237,13 @@ impl AppState {
     /// Runs `f` with the current library closed (and so unlocked), then opens it again, e.g. to
     /// put a backup in its place.
     pub fn while_closed<T>(&self, f: impl FnOnce(&Path) -> IpcResult<T>) -> IpcResult<T> {
+        self.finish_backup();
         let mut slot = self.guard()?;
         if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            lib.close()?;
+            close_logged(lib);
         }
         let out = f(&slot.path);
-        slot.held = open(&slot.path);
+        slot.held = open(&slot.path, Chosen::Given);
         out
     }
 }

@@ -100,7 +100,8 @@ test('deleting a stage with cards asks first and can be undone', async () => {
     await app.$$(byTestId('delete-stage'))[0].click();
     const message = await app.$(byTestId('confirm-message'));
     await message.waitForDisplayed();
-    assert.match(await message.getText(), /Awareness.*1 cards/);
+    // One card, in the singular.
+    assert.match(await message.getText(), /“Awareness” and its 1 card\?/);
     await app.$(byTestId('confirm')).click();
     await eventually(
       async () => (await texts(app, byTestId('stage-title')))[0] === 'Consideration',

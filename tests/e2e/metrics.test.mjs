@@ -1,4 +1,5 @@
-// Metrics from a CSV on the real app: a link-shortener export is matched to touchpoints by URL,
+// Metrics from a CSV on the real app: a link-shortener export is matched to touchpoints by URL
+// (its "1,204" read once the user says how the file writes numbers),
 // the figures show on the cards with heat shading; a malformed file is refused row by row and the
 // map is unchanged.
 import { strict as assert } from 'node:assert';
@@ -56,7 +57,7 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
     await app.$(byTestId('metrics-file')).setValue(bad);
     await eventually(async () => (await app.$$(byTestId('metrics-errors'))).length === 1, 'errors');
     const message = await app.$(byTestId('metrics-errors')).getText();
-    assert.match(message, /line 3/);
+    assert.match(message, /Line 3: 2 fields where the header has 3\./);
     await app.saveScreenshot(path.join(artifacts, 'metrics-refused.png'));
     await app.keys('Escape');
     assert.deepEqual(
@@ -72,6 +73,16 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
       async () => (await app.$(byTestId('metrics-key')).getValue()) === 'long_url',
       'the key guessed',
     );
+    // "1,204" is 1204 or 1.204 and nothing else in the file tells: Jejak asks instead of guessing.
+    await app.$(byTestId('metrics-import')).click();
+    await eventually(async () => (await app.$$(byTestId('metrics-errors'))).length === 1, 'the question');
+    assert.match(
+      await app.$(byTestId('metrics-errors')).getText(),
+      /Line 2: “clicks” is “1,204”, which could be read two ways/,
+    );
+    const style = await app.$(byTestId('metrics-number-style'));
+    await style.click();
+    await style.selectByAttribute('value', 'dotDecimal');
     await app.$(byTestId('metrics-import')).click();
     const report = await app.$(byTestId('metrics-report'));
     await report.waitForDisplayed();

@@ -218,7 +218,7 @@ test('a 5,000-character paste is stopped by the title field and nothing is lost'
     await app.saveScreenshot(path.join(artifacts, 'paste-limit.png'));
     await body.click(); // leave the title: it saves
     await saved(app);
-    const [card] = query(library(), 'SELECT title, body FROM cards');
+    const [card] = query(library(), "SELECT title, body FROM cards WHERE body = 'Keep this text'");
     assert.equal(card.title, long.slice(0, 500));
     assert.equal(card.body, 'Keep this text');
     assert.equal((await app.$$(byTestId('toast'))).length, 0, 'no error');
@@ -230,12 +230,19 @@ test('closing the window leaves one whole library file that can be copied alone'
   try {
     await newMapWithCards(browser, ['Foxtrot', 'Golf']);
     await saved(browser);
+    // Text typed a moment before the close, still waiting for its save, is kept too.
+    await selectCard(browser, 'Golf');
+    const owner = await browser.$(byTestId('inspector-owner'));
+    await owner.click();
+    await owner.addValue('Tim toko');
     // A normal close, as the user does it.
     closeWindowLikeAUser();
+    await eventually(() => !existsSync(`${library()}-wal`), 'the log folded into the file', 15000);
   } finally {
     await ctx.driver.quit(browser).catch(() => {});
   }
-  await eventually(() => !existsSync(`${library()}-wal`), 'the log folded into the file', 15000);
+  const [golf] = query(library(), "SELECT attrs FROM cards WHERE title = 'Golf'");
+  assert.equal(JSON.parse(golf.attrs).owner, 'Tim toko', 'the text typed just before closing');
   const away = path.join(ctx.dir, 'usb');
   mkdirSync(away, { recursive: true });
   const copy = path.join(away, 'moved.jejak');

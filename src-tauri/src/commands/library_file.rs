@@ -39,7 +39,7 @@ pub struct RestoreReport {
     pub damaged_kept_at: Option<String>,
 }
 
-fn info(b: jejak_store::backups::BackupFile) -> BackupInfo {
+pub(crate) fn info(b: jejak_store::backups::BackupFile) -> BackupInfo {
     BackupInfo {
         path: b.path.display().to_string(),
         taken_at: b.taken_at,
@@ -61,6 +61,12 @@ pub async fn list_backups(state: State<'_, AppState>) -> IpcResult<Vec<BackupInf
 /// damaged file beside it under another name, and opens it.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>) -> IpcResult<RestoreReport> {
+    // Only a library refused as damaged is replaced: one that is unreachable, in use or newer
+    // is not a reason to move a file aside.
+    if !state.refused_as_damaged()? {
+        return Err(IpcError::new(ErrorKind::Conflict, Problem::NoBackup)
+            .with_detail("the library was not refused as damaged"));
+    }
     state.while_closed(|path| {
         let restored = jejak_store::backups::restore_newest(path, jejak_core::now_millis())?;
         Ok(RestoreReport {
@@ -96,8 +102,16 @@ pub async fn open_library_file(app: AppHandle, state: State<'_, AppState>) -> Ip
         return Ok(false);
     };
     state.switch_to(path.clone())?;
-    crate::config::remember_library(&path);
+    remember_if_opened(&state, &path)?;
     Ok(true)
+}
+
+/// The next start opens this library, if it opened now.
+fn remember_if_opened(state: &AppState, path: &std::path::Path) -> IpcResult<()> {
+    if state.problem()?.is_none() {
+        crate::config::remember_library(path);
+    }
+    Ok(())
 }
 
 /// Asks where to make a new, empty library and opens it. An existing file is never replaced.
@@ -129,6 +143,6 @@ pub async fn create_library_file(app: AppHandle, state: State<'_, AppState>) -> 
         );
     }
     state.switch_to(path.clone())?;
-    crate::config::remember_library(&path);
+    remember_if_opened(&state, &path)?;
     Ok(true)
 }

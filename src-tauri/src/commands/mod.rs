@@ -5,3 +5,4 @@ pub mod library;
 pub mod library_file;
 pub mod maps;
 pub mod settings;
+pub mod window;

@@ -43,11 +43,7 @@ pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
     let newest_backup = jejak_store::backups::list(&path)
         .into_iter()
         .next()
-        .map(|b| crate::commands::library_file::BackupInfo {
-            path: b.path.display().to_string(),
-            taken_at: b.taken_at,
-            bytes: b.bytes,
-        });
+        .map(crate::commands::library_file::info);
     Ok(Startup {
         library_path: path.display().to_string(),
         locale,

@@ -67,6 +67,7 @@ pub fn resolve(cell: Cell, style: Option<Decimal>) -> Result<f64, NumberIssue> {
         (Cell::Plain(v), _) => Ok(v),
         (Cell::Only(d, v), Some(s)) if d == s => Ok(v),
         (Cell::Only(_, _), Some(_)) => Err(NumberIssue::OtherStyle),
+        // Readable one way only, so certain; a file with such a cell has a decided style anyway.
         (Cell::Only(_, v), None) => Ok(v),
         (Cell::Ambiguous { dot, .. }, Some(Decimal::Dot)) => Ok(dot),
         (Cell::Ambiguous { comma, .. }, Some(Decimal::Comma)) => Ok(comma),
@@ -173,7 +174,7 @@ fn parse_in(s: &str, style: Decimal) -> Result<f64, NumberIssue> {
         .chars()
         .chain(frac_digits.chars())
         .any(|c| c != '0');
-    // Infinite, or so small that it became zero or lost its precision: not what was written.
+    // Infinite, or so small that it became zero or subnormal: not what was written.
     if !value.is_finite() || (nonzero_digits && (value == 0.0 || !value.is_normal())) {
         return Err(NumberIssue::OutOfRange);
     }

@@ -192,6 +192,8 @@ pub enum Problem {
     LibraryIsFolder,
     LibraryInUse,
     LibraryUnreadable,
+    /// The library used last is not where it was (a drive not connected, a file moved away).
+    LibraryMissing,
     /// A backup copy could not be made or restored.
     BackupFailed,
     NoBackup,
@@ -273,6 +275,7 @@ impl fmt::Display for Problem {
             LibraryIsFolder => write!(f, "this is a folder, not a file"),
             LibraryInUse => write!(f, "the library is open in another Jejak window"),
             LibraryUnreadable => write!(f, "the library file cannot be read or created"),
+            LibraryMissing => write!(f, "the library used last is not there"),
             BackupFailed => write!(f, "the backup could not be made"),
             NoBackup => write!(f, "there is no usable backup"),
             FileNotWritable => write!(f, "the file cannot be written there"),

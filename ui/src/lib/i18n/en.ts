@@ -349,6 +349,7 @@ export const en = {
   'err.libraryTruncated': 'The library file is cut short: part of it is missing.',
   'err.libraryIsFolder': 'The library path is a folder, not a file.',
   'err.libraryInUse': 'This library is open in another Jejak window.',
+  'err.libraryMissing': 'The library you used last is not where it was.',
   'err.libraryUnreadable': 'The library file cannot be read or created.',
   'err.backupFailed': 'The backup could not be made or restored.',
   'err.noBackup': 'There is no backup that Jejak can use.',
@@ -367,6 +368,8 @@ export const en = {
   'common.hideDetails': 'Hide details',
   'limit.counter': '{used} of {max} characters',
   'limit.reached': 'That is the most this field holds; the rest was not added.',
+  'problem.missingHint':
+    'If it is on a drive that is not connected, connect it and start Jejak again. Or open or create another library here.',
   'problem.inUseHint': 'Switch to the other Jejak window, or open another library here.',
   'problem.restore': 'Restore the backup from {when}',
   'problem.restoreHint':

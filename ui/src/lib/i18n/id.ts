@@ -354,6 +354,7 @@ export const id: Record<MessageKey, string> = {
   'err.libraryTruncated': 'Berkas pustaka terpotong: sebagiannya hilang.',
   'err.libraryIsFolder': 'Jalur pustaka adalah folder, bukan berkas.',
   'err.libraryInUse': 'Pustaka ini sedang terbuka di jendela Jejak lain.',
+  'err.libraryMissing': 'Pustaka yang terakhir Anda pakai tidak ada di tempatnya.',
   'err.libraryUnreadable': 'Berkas pustaka tidak dapat dibaca atau dibuat.',
   'err.backupFailed': 'Cadangan tidak dapat dibuat atau dipulihkan.',
   'err.noBackup': 'Tidak ada cadangan yang dapat dipakai Jejak.',
@@ -372,6 +373,8 @@ export const id: Record<MessageKey, string> = {
   'common.hideDetails': 'Sembunyikan rincian',
   'limit.counter': '{used} dari {max} karakter',
   'limit.reached': 'Kolom ini sudah penuh; sisanya tidak ditambahkan.',
+  'problem.missingHint':
+    'Jika pustaka itu ada di drive yang belum tersambung, sambungkan lalu jalankan Jejak lagi. Atau buka atau buat pustaka lain di sini.',
   'problem.inUseHint': 'Beralih ke jendela Jejak yang lain, atau buka pustaka lain di sini.',
   'problem.restore': 'Pulihkan cadangan dari {when}',
   'problem.restoreHint':

@@ -48,6 +48,7 @@ export function describeProblem(locale: UiLocale, p: Problem): string {
     case 'libraryIsFolder':
     case 'libraryInUse':
     case 'libraryUnreadable':
+    case 'libraryMissing':
     case 'backupFailed':
     case 'noBackup':
     case 'fileNotWritable':

@@ -42,6 +42,11 @@ export interface JejakPort {
   openLibraryFile(): Promise<boolean>;
   /** Asks where to make a new, empty library and opens it; false when the user cancels. */
   createLibraryFile(): Promise<boolean>;
+  /**
+   * Runs `beforeClose` when the user closes the window, then lets it close. Returns the function
+   * that stops listening.
+   */
+  onCloseRequested(beforeClose: () => Promise<void>): Promise<() => void>;
 
   openMap(id: Id): Promise<MapDoc>;
   /**

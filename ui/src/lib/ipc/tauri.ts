@@ -1,5 +1,6 @@
 // The only module that talks to Tauri. Command names and argument names match src-tauri/src/commands.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { BackendError } from './errors';
 import type { JejakPort } from './port';
 import type { ExportProgress } from './types';
@@ -30,6 +31,14 @@ export const tauriPort: JejakPort = {
   restoreBackup: () => call('restore_backup'),
   openLibraryFile: () => call('open_library_file'),
   createLibraryFile: () => call('create_library_file'),
+  onCloseRequested: (beforeClose) =>
+    listen('jejak://close-requested', async () => {
+      try {
+        await beforeClose();
+      } finally {
+        await call('close_window');
+      }
+    }),
 
   openMap: (id) => call('open_map', { id }),
   applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAttrs, hasPriority, isPreset, parseTags } from './attrs';
+import { emptyAttrs, hasPriority, isPreset, limitTags, parseTags } from './attrs';
+
+describe('limitTags', () => {
+  it('cuts each tag and the number of tags, keeping the rest as typed', () => {
+    expect(limitTags('promo, q3', 60, 30)).toBe('promo, q3');
+    expect(limitTags(`a, ${'x'.repeat(70)}`, 60, 30)).toBe(`a, ${'x'.repeat(60)}`);
+    expect(limitTags('a,b,c,d', 60, 3)).toBe('a,b,c');
+    expect(limitTags('a, , b,', 60, 2)).toBe('a, , b,');
+  });
+});
 
 describe('attributes', () => {
   it('parses tags, recognises presets and priority lanes', () => {

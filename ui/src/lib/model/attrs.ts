@@ -45,6 +45,23 @@ export function hasPriority(kind: LaneKind): boolean {
 }
 
 /** Tags typed as "a, b, c". */
+/**
+ * Cuts typed tags to what a card holds (each tag up to `maxTag` characters, at most `maxTags`
+ * tags), keeping the text otherwise as typed.
+ */
+export function limitTags(text: string, maxTag: number, maxTags: number): string {
+  let count = 0;
+  const kept: string[] = [];
+  for (const part of text.split(',')) {
+    if (part.trim() !== '') count += 1;
+    if (count > maxTags) break;
+    const start = part.length - part.trimStart().length;
+    const tag = part.trim();
+    kept.push(tag.length > maxTag ? part.slice(0, start) + tag.slice(0, maxTag) : part);
+  }
+  return kept.join(',');
+}
+
 export function parseTags(text: string): string[] {
   return [
     ...new Set(

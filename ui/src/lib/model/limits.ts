@@ -8,6 +8,7 @@ export const LIMITS = {
   short: 200,
   url: 2_000,
   tag: 60,
+  tagsPerCard: 30,
   tags: 2_000,
   personaText: 20_000,
 } as const;
