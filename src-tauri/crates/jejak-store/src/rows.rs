@@ -228,3 +228,79 @@ pub(crate) fn id_exists(conn: &Connection, table: &str, id: Id) -> Result<bool> 
         .optional()?
         .is_some())
 }
+
+pub(crate) fn rename_map(conn: &Connection, map_id: Id, title: &str) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE maps SET title = ?1 WHERE id = ?2",
+        params![title, map_id.to_string()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn rename_stage(conn: &Connection, id: Id, title: &str) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE stages SET title = ?1 WHERE id = ?2",
+        params![title, id.to_string()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn update_lane(conn: &Connection, id: Id, title: &str, kind: LaneKind) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE lanes SET title = ?1, kind = ?2 WHERE id = ?3",
+        params![title, kind.as_str(), id.to_string()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn update_card_text(conn: &Connection, id: Id, title: &str, body: &str) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE cards SET title = ?1, body = ?2 WHERE id = ?3",
+        params![title, body, id.to_string()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn set_card_attrs(conn: &Connection, id: Id, attrs: &CardAttrs) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE cards SET attrs = ?1 WHERE id = ?2",
+        params![attrs_json(attrs)?, id.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Puts a card in a cell at a rank.
+pub(crate) fn place_card(
+    conn: &Connection,
+    id: Id,
+    stage_id: Id,
+    lane_id: Id,
+    rank: &str,
+) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE cards SET stage_id = ?1, lane_id = ?2, rank = ?3 WHERE id = ?4",
+        params![
+            stage_id.to_string(),
+            lane_id.to_string(),
+            rank,
+            id.to_string()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Sets the rank of a row of a ranked table (stages, lanes, personas).
+pub(crate) fn set_rank(conn: &Connection, table: &str, id: Id, rank: &str) -> Result<()> {
+    // `table` is chosen by our code, never user input.
+    let sql = format!("UPDATE {table} SET rank = ?1 WHERE id = ?2");
+    conn.exec_cached(&sql, params![rank, id.to_string()])?;
+    Ok(())
+}
+
+/// Deletes the rows of `table` whose `column` is `id`.
+pub(crate) fn delete_where(conn: &Connection, table: &str, column: &str, id: Id) -> Result<()> {
+    // `table` and `column` are chosen by our code, never user input.
+    let sql = format!("DELETE FROM {table} WHERE {column} = ?1");
+    conn.exec_cached(&sql, [id.to_string()])?;
+    Ok(())
+}
