@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { installBackend } from '../ipc/backend';
+import { fakeBackend, sampleMap, type FakeBackend } from '../ipc/fake';
+import { ActionRegistry } from './actions';
+import { boardPerformers } from './boardActions';
+import { BoardState } from './boardState.svelte';
+import { drained } from './editQueue';
+import type { Gestures } from './gestures.svelte';
+import { MapSession } from './mapSession.svelte';
+import type { Viewport } from './viewport.svelte';
+
+let backend: FakeBackend;
+
+/** Every queued edit answered, and what the actions do after it (select, focus) done too. */
+async function settled() {
+  await drained();
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+async function board() {
+  const session = new MapSession('map-1', (e) => {
+    throw e;
+  });
+  await session.load();
+  const state = new BoardState(session);
+  // The viewport and the gestures live on the DOM; these actions only ask them to focus or cancel.
+  const focused: string[] = [];
+  const viewport = { zoom: 1, focusCard: async (id: string) => void focused.push(id) } as unknown as Viewport;
+  const gestures = { dragging: false, cancel: () => {} } as unknown as Gestures;
+  const actions = new ActionRegistry(boardPerformers({ session, board: state, viewport, gestures }), false);
+  return { session, state, actions, focused };
+}
+
+beforeEach(() => {
+  backend = fakeBackend([sampleMap()]);
+  installBackend(backend);
+});
+
+describe('board actions against the in-memory backend', () => {
+  it('moves the selected card one stage right and keeps it focused', async () => {
+    const { session, state, actions, focused } = await board();
+    state.selection = ['c1'];
+    expect(actions.run('moveRight')).toBe(true);
+    await settled();
+    expect(session.card('c1')?.stageId).toBe('s2');
+    expect(focused).toEqual(['c1']);
+    // At the edge nothing moves, and the key is still taken.
+    expect(actions.run('moveRight')).toBe(true);
+    await settled();
+    expect(backend.calls).toEqual(['applyOps:moveCard']);
+  });
+
+  it('duplicates, selects the copies, and deletes the selection in one undo step', async () => {
+    const { session, state, actions } = await board();
+    state.selection = ['c1'];
+    actions.run('duplicate');
+    await settled();
+    expect(session.doc?.cards).toHaveLength(2);
+    expect(state.selection).toHaveLength(1);
+    expect(state.selection[0]).not.toBe('c1');
+    actions.run('selectAll');
+    expect(state.selection).toHaveLength(2);
+    actions.run('delete');
+    await settled();
+    expect(session.doc?.cards).toHaveLength(0);
+    expect(state.selection).toEqual([]);
+    actions.run('undo');
+    await settled();
+    expect(session.doc?.cards).toHaveLength(2);
+  });
+
+  it('does nothing to cards when none is chosen, and opens dialogs one at a time', async () => {
+    const { state, actions } = await board();
+    expect(actions.run('delete')).toBe(false);
+    expect(actions.run('edit')).toBe(false);
+    actions.run('help');
+    expect(state.dialog).toBe('shortcuts');
+    expect(state.busy).toBe(true);
+    actions.run('export');
+    expect(state.dialog).toBe('export');
+    state.close();
+    expect(state.busy).toBe(false);
+  });
+
+  it('adds a stage whose title takes the focus', async () => {
+    const { session, state, actions } = await board();
+    actions.run('addStage');
+    await settled();
+    expect(session.doc?.stages).toHaveLength(3);
+    expect(state.focusHeader).toBe(session.doc?.stages[2]?.id);
+  });
+});
+
+describe('BoardState', () => {
+  it('inspects the only selected card and says saved only when nothing waits', async () => {
+    const { session, state } = await board();
+    expect(state.inspected).toBeNull();
+    state.selection = ['c1'];
+    expect(state.inspected?.title).toBe('First');
+    expect(state.allSaved).toBe(true);
+    state.typingInspector = true;
+    expect(state.allSaved).toBe(false);
+    state.typingInspector = false;
+    backend.delays.push(10);
+    const edit = session.renameMap('x');
+    expect(state.allSaved).toBe(false);
+    await edit;
+    expect(state.allSaved).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+// What each board action does, in terms of the board's controllers.
+import type { Id, Op } from '../ipc';
+import { copiedCards, copyCards } from '../editor/clipboard';
+import { adjacentCell, neighbour, type Direction } from '../editor/navigation';
+import { inBoardOrder } from '../editor/selection';
+import { stepZoom } from '../editor/camera';
+import { t } from '../i18n/index.svelte';
+import type { ActionName, Perform } from './actions';
+import type { BoardState } from './boardState.svelte';
+import type { Gestures } from './gestures.svelte';
+import type { MapSession } from './mapSession.svelte';
+import type { Viewport } from './viewport.svelte';
+
+export interface Controllers {
+  session: MapSession;
+  board: BoardState;
+  viewport: Viewport;
+  gestures: Gestures;
+}
+
+/** The card keyboard actions start from: the focused card, else the last selected one. */
+function anchor(board: BoardState): Id | null {
+  const focused = globalThis.document?.activeElement?.closest<HTMLElement>('[data-card-id]')?.dataset.cardId;
+  return focused ?? board.selection[board.selection.length - 1] ?? null;
+}
+
+export function boardPerformers({
+  session,
+  board,
+  viewport,
+  gestures,
+}: Controllers): Record<ActionName, Perform> {
+  const focusOn = (id: Id) => {
+    board.selection = [id];
+    void viewport.focusCard(id, session.doc);
+  };
+  /** The cards an action applies to: the selection, else the focused card, in board order. */
+  const chosen = () => {
+    const from = anchor(board);
+    return inBoardOrder(board.selection.length ? board.selection : from ? [from] : [], session.order);
+  };
+  const focus = (dir: Direction) => () => {
+    const doc = session.doc;
+    if (!doc) return false;
+    const from = anchor(board);
+    if (!from) {
+      const first = session.order[0];
+      if (first) focusOn(first);
+      return first !== undefined;
+    }
+    const next = neighbour(doc, from, dir);
+    if (next) focusOn(next);
+    return true;
+  };
+  const move = (dir: Direction) => () => {
+    const doc = session.doc;
+    const ids = chosen();
+    if (!doc || ids.length === 0) return false;
+    const from = anchor(board);
+    const ops: Op[] = [];
+    for (const id of ids) {
+      const card = doc.cards.find((c) => c.id === id);
+      const cell = card && adjacentCell(doc, card, dir);
+      if (!cell) return true; // at the edge of the board: nothing moves
+      ops.push({ type: 'moveCard', id, stageId: cell.stageId, laneId: cell.laneId, place: { at: 'end' } });
+    }
+    void session.run(ops).then(() => from && focusOn(from));
+    return true;
+  };
+  const withCards = (act: (ids: Id[]) => void) => () => {
+    const ids = chosen();
+    if (!session.doc || ids.length === 0) return false;
+    act(ids);
+    return true;
+  };
+  const always = (act: () => unknown) => () => {
+    if (!session.doc) return false;
+    act();
+    return true;
+  };
+  const select = (ids: Id[] | null) => {
+    if (ids) board.selection = ids;
+  };
+  const addAxis = (axis: 'stage' | 'lane') =>
+    always(async () => {
+      const id = await session.addAxis(axis, t(axis === 'stage' ? 'board.newStage' : 'board.newLane'));
+      if (id) board.focusHeader = id;
+    });
+
+  return {
+    undo: always(session.undo),
+    redo: always(session.redo),
+    help: always(() => board.open('shortcuts')),
+    export: always(() => board.open('export')),
+    zoomIn: always(() => viewport.setZoom(stepZoom(viewport.zoom, 1))),
+    zoomOut: always(() => viewport.setZoom(stepZoom(viewport.zoom, -1))),
+    zoomReset: always(() => viewport.setZoom(1)),
+    zoomFit: always(() => viewport.fit()),
+    selectAll: always(() => (board.selection = [...session.order])),
+    deselect: always(() => (gestures.dragging ? gestures.cancel() : (board.selection = []))),
+    edit: () => {
+      const from = session.doc ? anchor(board) : null;
+      if (!from) return false;
+      board.editingCard = from;
+      return true;
+    },
+    delete: withCards((ids) => {
+      void session.deleteCards(ids);
+      board.selection = [];
+    }),
+    duplicate: withCards((ids) => void session.duplicate(ids).then(select)),
+    copy: withCards((ids) => {
+      const wanted = new Set(ids);
+      copyCards(session.order.flatMap((id) => (wanted.has(id) ? (session.card(id) ?? []) : [])));
+    }),
+    paste: always(() => session.paste([...copiedCards()], anchor(board)).then(select)),
+    focusLeft: focus('left'),
+    focusRight: focus('right'),
+    focusUp: focus('up'),
+    focusDown: focus('down'),
+    moveLeft: move('left'),
+    moveRight: move('right'),
+    moveUp: move('up'),
+    moveDown: move('down'),
+    addStage: addAxis('stage'),
+    addLane: addAxis('lane'),
+    togglePersonas: always(() => (board.showPersonas = !board.showPersonas)),
+    overview: always(() => board.open('overview')),
+    metrics: always(() => board.open('metrics')),
+  };
+}

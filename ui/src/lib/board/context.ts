@@ -1,0 +1,42 @@
+// The open board's controllers, created once by the board view and shared with its components
+// through Svelte's context instead of chains of callback props.
+import { getContext, setContext } from 'svelte';
+import type { Id } from '../ipc';
+import { isMacPlatform } from '../editor/shortcuts';
+import { ActionRegistry } from './actions';
+import { boardPerformers, type Controllers } from './boardActions';
+import { BoardState } from './boardState.svelte';
+import { Gestures } from './gestures.svelte';
+import { MapSession } from './mapSession.svelte';
+import { Viewport } from './viewport.svelte';
+
+export interface Board extends Controllers {
+  actions: ActionRegistry;
+  mac: boolean;
+}
+
+const KEY = Symbol('board');
+
+/** Builds the controllers of the board of map `mapId`; errors of edits go to `onError`. */
+export function createBoard(
+  mapId: Id,
+  onError: (e: unknown) => void,
+  mac = isMacPlatform(navigator.platform),
+): Board {
+  const session = new MapSession(mapId, onError);
+  const board = new BoardState(session);
+  const viewport = new Viewport(mapId, onError);
+  const gestures = new Gestures(session, board, viewport);
+  const controllers = { session, board, viewport, gestures };
+  return { ...controllers, actions: new ActionRegistry(boardPerformers(controllers), mac), mac };
+}
+
+export function setBoard(board: Board): Board {
+  return setContext(KEY, board);
+}
+
+export function useBoard(): Board {
+  const board = getContext<Board | undefined>(KEY);
+  if (!board) throw new Error('useBoard() outside a board view');
+  return board;
+}

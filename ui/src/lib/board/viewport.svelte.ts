@@ -1,0 +1,131 @@
+// The board's viewport: zoom (kept per map), Space/middle-button panning, and which cells are near
+// enough to the view to render their cards (so a 2,000-card map opens and drags quickly).
+import { tick } from 'svelte';
+import { api, type Id, type MapDoc } from '../ipc';
+import { cellKey } from '../model/doc';
+import { clampZoom, fitZoom, wheelZoom, zoomAround } from '../editor/camera';
+import { isTextEntry } from '../editor/shortcuts';
+
+/** Width of a stage column in px; the CSS grid and the emotion curve share it. */
+export const STAGE_WIDTH = 264;
+
+/** Height an unrendered cell reserves, so the scroll range stays about right. */
+export const estimateHeight = (count: number) => 24 + count * 72;
+
+export class Viewport {
+  zoom = $state(1);
+  scroller = $state<HTMLElement | undefined>();
+  gridWidth = $state(0);
+  gridHeight = $state(0);
+  /** Space is held: a left-button drag pans. */
+  spaceHeld = $state(false);
+  panning = $state(false);
+  visibleCells = $state(new Set<string>());
+  private observer: IntersectionObserver | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly mapId: Id,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  /** The zoom the map was last shown at (null: never changed). */
+  saved(): Promise<number | null> {
+    return api.mapZoom(this.mapId);
+  }
+
+  restore(saved: number | null): void {
+    if (saved !== null) this.zoom = clampZoom(saved);
+  }
+
+  /** Zooms keeping the board point under `anchor` (window coordinates; default: the view centre). */
+  async setZoom(next: number, anchor?: { x: number; y: number }): Promise<void> {
+    const to = clampZoom(next);
+    const from = this.zoom;
+    const view = this.scroller;
+    if (!view || to === from) return;
+    const r = view.getBoundingClientRect();
+    const p = anchor ? { x: anchor.x - r.left, y: anchor.y - r.top } : { x: r.width / 2, y: r.height / 2 };
+    const scroll = zoomAround({ left: view.scrollLeft, top: view.scrollTop }, p, from, to);
+    this.zoom = to;
+    await tick();
+    view.scrollTo(scroll.left, scroll.top);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void api.setMapZoom(this.mapId, to).catch(this.onError), 400);
+  }
+
+  fit(): void {
+    const view = this.scroller;
+    if (!view) return;
+    const content = { width: this.gridWidth, height: this.gridHeight };
+    void this.setZoom(fitZoom(content, { width: view.clientWidth, height: view.clientHeight }));
+  }
+
+  /** Space held down (or released) outside a text field arms panning. */
+  space(e: KeyboardEvent, down: boolean): void {
+    if (e.key !== ' ' || isTextEntry(e.target)) return;
+    if (down && (e.target as HTMLElement | null)?.closest('button')) return;
+    e.preventDefault();
+    this.spaceHeld = down;
+  }
+
+  /**
+   * Starts watching the scroller: Ctrl+wheel and touchpad pinch (which arrives as Ctrl+wheel) zoom,
+   * with a non-passive listener so the page itself does not zoom; cells report when they come near
+   * the view. Returns the function that stops.
+   */
+  attach(view: HTMLElement): () => void {
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      void this.setZoom(wheelZoom(this.zoom, e.deltaY), { x: e.clientX, y: e.clientY });
+    };
+    view.addEventListener('wheel', onWheel, { passive: false });
+    const io = new IntersectionObserver(
+      (entries) => {
+        const next = new Set(this.visibleCells);
+        for (const entry of entries) {
+          const key = (entry.target as HTMLElement).dataset.cellKey;
+          if (!key) continue;
+          if (entry.isIntersecting) next.add(key);
+          else next.delete(key);
+        }
+        this.visibleCells = next;
+      },
+      { root: view, rootMargin: '600px' },
+    );
+    this.observer = io;
+    for (const el of view.querySelectorAll('[data-cell-key]')) io.observe(el);
+    return () => {
+      view.removeEventListener('wheel', onWheel);
+      io.disconnect();
+      this.observer = null;
+    };
+  }
+
+  /** Svelte action for a cell: its cards render while it is near the view. */
+  watchCell = (node: HTMLElement) => {
+    this.observer?.observe(node);
+    return { destroy: () => this.observer?.unobserve(node) };
+  };
+
+  /**
+   * Focuses a card once the DOM has caught up (e.g. after the editor closes), scrolling its cell into
+   * view first when it is off-screen and so not rendered.
+   */
+  async focusCard(id: Id, doc: MapDoc | null): Promise<void> {
+    await tick();
+    const find = () => document.querySelector<HTMLElement>(`[data-card-id="${id}"]`);
+    let el = find();
+    const card = doc?.cards.find((c) => c.id === id);
+    if (!el && card) {
+      document
+        .querySelector(`[data-cell-key="${cellKey(card.stageId, card.laneId)}"]`)
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      el = find();
+    }
+    el?.focus({ preventScroll: true });
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+}

@@ -1,0 +1,181 @@
+// An in-memory backend for tests: maps, ops, undo/redo and merge keys behave like the store's,
+// and each edit can be made to answer late, to check that the UI applies patches in order.
+import { emptyAttrs } from '../model/attrs';
+import { applyOp, diffDocs } from './fakeMap';
+import type { JejakPort } from './port';
+import type { Id, MapDoc, MapSummary, Op, Patch } from './types';
+
+interface Step {
+  before: MapDoc;
+  after: MapDoc;
+  mergeKey: string | null;
+}
+
+interface Kept {
+  doc: MapDoc;
+  undo: Step[];
+  redo: Step[];
+  lastKey: string | null;
+}
+
+export interface FakeBackend extends JejakPort {
+  /** Each edit call as it reached the backend: "applyOps:renameMap,createCard", "undo", ... */
+  readonly calls: string[];
+  /** Milliseconds the next edit calls take to answer, one entry per call (then: at once). */
+  readonly delays: number[];
+  /** The map as the backend holds it. */
+  stored(mapId: Id): MapDoc;
+}
+
+const notInFake = (what: string) => () => Promise.reject(new Error(`${what} is not in the fake backend`));
+
+export function fakeBackend(maps: MapDoc[]): FakeBackend {
+  const kept = new Map<Id, Kept>(
+    maps.map((doc) => [doc.map.id, { doc, undo: [], redo: [], lastKey: null }] as const),
+  );
+  const calls: string[] = [];
+  const delays: number[] = [];
+  const mapOf = (id: Id) => {
+    const m = kept.get(id);
+    if (!m) throw new Error(`map ${id} not found`);
+    return m;
+  };
+  const history = (m: Kept) => ({ canUndo: m.undo.length > 0, canRedo: m.redo.length > 0 });
+
+  /** Runs an edit after its delay; its effect happens on arrival, in call order, like the store. */
+  function edit(name: string, mapId: Id, change: (m: Kept) => MapDoc): Promise<Patch> {
+    calls.push(name);
+    const delay = delays.shift() ?? 0;
+    let outcome: { patch: Patch } | { error: unknown };
+    try {
+      const m = mapOf(mapId);
+      const before = m.doc;
+      const after = change(m);
+      m.doc = { ...after, history: history(m) };
+      outcome = { patch: diffDocs(before, m.doc) };
+    } catch (error) {
+      outcome = { error };
+    }
+    return new Promise((resolve, reject) =>
+      setTimeout(() => ('patch' in outcome ? resolve(outcome.patch) : reject(outcome.error)), delay),
+    );
+  }
+
+  const summary = (m: Kept): MapSummary => ({
+    ...m.doc.map,
+    deletedAt: null,
+    stageCount: m.doc.stages.length,
+    cardCount: m.doc.cards.length,
+  });
+
+  return {
+    calls,
+    delays,
+    stored: (mapId) => mapOf(mapId).doc,
+
+    openMap: (id) => Promise.resolve().then(() => mapOf(id).doc),
+    applyOps: (mapId, ops: Op[], mergeKey) =>
+      edit(`applyOps:${ops.map((o) => o.type).join(',')}`, mapId, (m) => {
+        const before = m.doc;
+        const after = ops.reduce(applyOp, before);
+        const last = m.undo.at(-1);
+        if (mergeKey && last && m.lastKey === mergeKey) last.after = after;
+        else m.undo.push({ before, after, mergeKey: mergeKey ?? null });
+        m.lastKey = mergeKey ?? null;
+        m.redo = [];
+        return after;
+      }),
+    undo: (mapId) =>
+      edit('undo', mapId, (m) => {
+        const step = m.undo.pop();
+        if (!step) return m.doc;
+        m.redo.push(step);
+        m.lastKey = null;
+        return { ...step.before, history: m.doc.history };
+      }),
+    redo: (mapId) =>
+      edit('redo', mapId, (m) => {
+        const step = m.redo.pop();
+        if (!step) return m.doc;
+        m.undo.push(step);
+        m.lastKey = null;
+        return { ...step.after, history: m.doc.history };
+      }),
+    importMetrics: (mapId, _text, spec) =>
+      // The figures themselves are the store's business; the fake records one per card title.
+      edit('importMetrics', mapId, (m) => {
+        const after = m.doc.cards.reduce<MapDoc>(
+          (doc, card) =>
+            applyOp(doc, {
+              type: 'setCardAttrs',
+              id: card.id,
+              attrs: { ...card.attrs, metrics: { ...card.attrs.metrics, [spec.columns[0] ?? 'metric']: 1 } },
+            }),
+          m.doc,
+        );
+        m.undo.push({ before: m.doc, after, mergeKey: null });
+        m.redo = [];
+        return after;
+      }).then((patch) => ({
+        patch,
+        report: {
+          rows: patch.cards.length,
+          matchedRows: patch.cards.length,
+          updatedCards: patch.cards.length,
+          unmatched: [],
+        },
+      })),
+
+    listMaps: () => Promise.resolve([...kept.values()].map(summary)),
+    listTrash: () => Promise.resolve([]),
+    mapZoom: () => Promise.resolve(null),
+    setMapZoom: () => Promise.resolve(),
+    setLocale: () => Promise.resolve(),
+    onCloseRequested: () => Promise.resolve(() => {}),
+    startup: notInFake('startup'),
+    createMap: notInFake('createMap'),
+    duplicateMap: notInFake('duplicateMap'),
+    trashMap: notInFake('trashMap'),
+    restoreMap: notInFake('restoreMap'),
+    purgeMap: notInFake('purgeMap'),
+    listBackups: () => Promise.resolve([]),
+    restoreBackup: notInFake('restoreBackup'),
+    openLibraryFile: notInFake('openLibraryFile'),
+    createLibraryFile: notInFake('createLibraryFile'),
+    csvPreview: notInFake('csvPreview'),
+    exportOptions: () => Promise.resolve(null),
+    exportPreview: notInFake('exportPreview'),
+    chooseExportPath: () => Promise.resolve(null),
+    exportPdf: notInFake('exportPdf'),
+  };
+}
+
+/** A small map to start tests from: two stages, two lanes, one card, no personas. */
+export function sampleMap(id: Id = 'map-1'): MapDoc {
+  const stage = (n: number) => ({ id: `s${n}`, title: `Stage ${n}`, rank: `0000000${n}` });
+  const lane = (n: number) => ({
+    id: `l${n}`,
+    title: `Lane ${n}`,
+    kind: 'touchpoints' as const,
+    rank: `0000000${n}`,
+  });
+  return {
+    map: { id, title: 'Sample', createdAt: 0, updatedAt: 0 },
+    stages: [stage(1), stage(2)],
+    lanes: [lane(1), lane(2)],
+    cards: [
+      {
+        id: 'c1',
+        stageId: 's1',
+        laneId: 'l1',
+        title: 'First',
+        body: '',
+        rank: '00000010',
+        attrs: emptyAttrs(),
+      },
+    ],
+    personas: [],
+    emotions: [],
+    history: { canUndo: false, canRedo: false },
+  };
+}
