@@ -81,6 +81,7 @@ impl From<StoreError> for IpcError {
             StoreError::Corrupt(_) => ErrorKind::Corrupt,
             StoreError::Sqlite(_)
             | StoreError::Backup { .. }
+            | StoreError::File { .. }
             | StoreError::Closed
             | StoreError::ReadOnly => ErrorKind::Io,
         };

@@ -38,14 +38,26 @@ pub enum LangArg {
     Id,
 }
 
+/// What `export` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A PDF to print or hand out (the options below).
+    Pdf,
+    /// A map file: the editable map with its personas and history, to open in another Jejak.
+    Jejak,
+}
+
 #[derive(Args)]
 pub struct ExportArgs {
     /// The map's id or exact title.
     #[arg(long)]
     map: String,
-    /// Where to write the PDF (replaced if it exists).
+    /// Where to write the file (replaced if it exists).
     #[arg(long, short)]
     output: PathBuf,
+    /// The format; by default the output's extension (.pdf or .jejak) decides.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,
     #[arg(long, value_enum, default_value = "landscape")]
@@ -107,9 +119,35 @@ impl ExportArgs {
     }
 }
 
+impl ExportArgs {
+    fn format(&self) -> Result<FormatArg, String> {
+        if let Some(format) = self.format {
+            return Ok(format);
+        }
+        let ext = self
+            .output
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase());
+        match ext.as_deref() {
+            Some("pdf") => Ok(FormatArg::Pdf),
+            Some("jejak") => Ok(FormatArg::Jejak),
+            _ => Err(format!(
+                "cannot tell the format from {}; add --format pdf or --format jejak",
+                self.output.display()
+            )),
+        }
+    }
+}
+
 pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> {
     let maps = lib.list_maps("").map_err(|e| e.to_string())?;
     let summary = crate::find::find_map(&maps, &args.map)?;
+    if args.format()? == FormatArg::Jejak {
+        lib.export_map_file(summary.id, &args.output)
+            .map_err(|e| e.to_string())?;
+        println!("{}: map file of {:?}", args.output.display(), summary.title);
+        return Ok(());
+    }
     let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
     let out =
         jejak_pdf::export(&doc, &args.options(), &mut |_, _| {}).map_err(|e| e.to_string())?;

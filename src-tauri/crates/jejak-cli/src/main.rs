@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! jejak-cli list   [--library FILE]
-//! jejak-cli export [--library FILE] --map ID|TITLE --output OUT.pdf [--paper a4] [--orientation landscape]
-//!                  [--mode fit|poster|by-stage] [--scale 100] [--overlap 10] ...
+//! jejak-cli export [--library FILE] --map ID|TITLE --output OUT.pdf|OUT.jejak [--format pdf|jejak]
+//!                  [--paper a4] [--orientation landscape] [--mode fit|poster|by-stage] [--scale 100] ...
+//! jejak-cli import [--library FILE] FILE.jejak [--map ID|TITLE]... [--copy | --replace]
 //! ```
 
 mod export;
 mod find;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +20,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "jejak-cli",
     version,
-    about = "Jejak from the command line: list maps, export PDFs"
+    about = "Jejak from the command line: list maps, export PDFs and map files, import map files"
 )]
 struct Cli {
     /// The library file (default: the one the app uses, or $JEJAK_LIBRARY).
@@ -32,8 +34,10 @@ struct Cli {
 enum Command {
     /// List the maps in the library (id, stages, cards, title).
     List,
-    /// Export one map to PDF.
+    /// Export one map to PDF, or as a map file to open in another Jejak.
     Export(export::ExportArgs),
+    /// Import maps from a map file or another library file.
+    Import(import::ImportArgs),
 }
 
 fn library_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
@@ -53,21 +57,31 @@ fn open(path: &std::path::Path) -> Result<jejak_store::Library, String> {
     jejak_store::Library::open_for_reading(path).map_err(|e| format!("cannot open the library {e}"))
 }
 
+/// Opens an existing library to change it, as the app does (not while a Jejak window has it).
+fn open_for_writing(path: &std::path::Path) -> Result<jejak_store::Library, String> {
+    if !path.exists() {
+        return Err(format!("there is no library at {}", path.display()));
+    }
+    jejak_store::Library::open(path).map_err(|e| format!("cannot open the library {e}"))
+}
+
+fn list(lib: &jejak_store::Library) -> Result<(), String> {
+    let maps = lib.list_maps("").map_err(|e| e.to_string())?;
+    for m in maps {
+        println!(
+            "{}\t{} stages\t{} cards\t{}",
+            m.id, m.stage_count, m.card_count, m.title
+        );
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     let path = library_path(cli.library)?;
-    let lib = open(&path)?;
     match cli.command {
-        Command::List => {
-            let maps = lib.list_maps("").map_err(|e| e.to_string())?;
-            for m in maps {
-                println!(
-                    "{}\t{} stages\t{} cards\t{}",
-                    m.id, m.stage_count, m.card_count, m.title
-                );
-            }
-            Ok(())
-        }
-        Command::Export(args) => export::run(&lib, &args),
+        Command::List => list(&open(&path)?),
+        Command::Export(args) => export::run(&open(&path)?, &args),
+        Command::Import(args) => import::run(&path, &args, open_for_writing),
     }
 }
 

@@ -29,6 +29,9 @@ pub enum StoreError {
     /// A backup could not be written, checked or restored.
     #[error("{problem}: {detail}")]
     Backup { problem: Problem, detail: String },
+    /// A file the user chose (a map file to write) could not be written.
+    #[error("{problem}: {detail}")]
+    File { problem: Problem, detail: String },
 }
 
 impl StoreError {
@@ -36,6 +39,19 @@ impl StoreError {
         StoreError::NotFound {
             what,
             id: id.to_string(),
+        }
+    }
+
+    /// Writing `path` failed: a full disk, or a place that cannot be written.
+    pub fn file(path: &std::path::Path, e: &std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let problem = match e.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => Problem::DiskFull,
+            _ => Problem::FileNotWritable,
+        };
+        StoreError::File {
+            problem,
+            detail: format!("{}: {e}", path.display()),
         }
     }
 
@@ -50,7 +66,9 @@ impl StoreError {
             StoreError::Corrupt(_) => vec![Problem::LibraryDamaged],
             StoreError::Sqlite(e) => vec![sqlite_problem(e)],
             StoreError::Rejected(problems) => problems.clone(),
-            StoreError::Backup { problem, .. } => vec![problem.clone()],
+            StoreError::Backup { problem, .. } | StoreError::File { problem, .. } => {
+                vec![problem.clone()]
+            }
             StoreError::Closed => vec![Problem::Storage],
             StoreError::ReadOnly => vec![Problem::ReadOnly],
         }

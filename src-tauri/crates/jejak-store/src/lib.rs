@@ -11,6 +11,7 @@ mod error;
 mod history;
 mod library;
 mod lock;
+mod mapfile;
 mod maps;
 mod migrations;
 mod open;
@@ -21,6 +22,7 @@ mod settings;
 
 pub use error::{sqlite_problem, OpenError, OpenErrorKind, StoreError};
 pub use library::{BackupJob, Closed, Library};
+pub use mapfile::{ImportAs, MapFile};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{
     default_library_path, default_state_dir, OpenOptions, APPLICATION_ID, LIBRARY_ENV_VAR,

@@ -109,11 +109,11 @@ impl Library {
         self.read_only
     }
 
-    fn conn(&self) -> Result<&Connection> {
+    pub(crate) fn conn(&self) -> Result<&Connection> {
         self.conn.as_ref().ok_or(crate::StoreError::Closed)
     }
 
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(crate::StoreError::ReadOnly);
         }

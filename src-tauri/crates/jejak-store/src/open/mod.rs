@@ -193,6 +193,35 @@ pub(crate) fn check_file(path: &Path) -> Result<(), OpenError> {
     inspect(path, &OpenOptions::default()).map(|_| ())
 }
 
+/// A file Jejak will only read (a map file to import), judged by the full check and upgraded to
+/// this schema on a private copy; the original is never written to.
+pub(crate) struct CheckedCopy {
+    /// Declared first: closed before the copy's folder is removed.
+    pub conn: Connection,
+    _copy: check::PrivateCopy,
+}
+
+pub(crate) fn checked_copy(path: &Path) -> Result<CheckedCopy, OpenError> {
+    if !check::needs_recovery(path) {
+        let Some(header) = header::Header::read(path)? else {
+            return Err(OpenError::new(
+                OpenErrorKind::Empty,
+                Problem::LibraryEmpty,
+                path,
+                "0 bytes",
+            ));
+        };
+        header.check(path)?;
+    }
+    let copy = check::PrivateCopy::of(path)?;
+    let mut conn = copy.open(path)?;
+    if check::identity(&conn, path)? < SCHEMA_VERSION {
+        copy.try_migrate(&mut conn, path)?;
+    }
+    check::integrity(&conn, path)?;
+    Ok(CheckedCopy { conn, _copy: copy })
+}
+
 /// Judges an existing file without writing to it; returns its schema version.
 fn inspect(path: &Path, options: &OpenOptions) -> Result<i64, OpenError> {
     let recovering = check::needs_recovery(path);
