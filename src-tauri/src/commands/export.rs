@@ -88,6 +88,11 @@ pub async fn export_preview(
 
 /// A file name made from the map title, safe on every file system.
 fn file_name(title: &str) -> String {
+    file_name_with(title, "pdf")
+}
+
+/// The same with another extension (a map file's `.jejak`).
+pub(crate) fn file_name_with(title: &str, extension: &str) -> String {
     let clean: String = title
         .chars()
         .map(|c| {
@@ -100,7 +105,7 @@ fn file_name(title: &str) -> String {
         .collect();
     let clean = clean.trim().trim_matches('.');
     format!(
-        "{}.pdf",
+        "{}.{extension}",
         if clean.is_empty() {
             "journey-map"
         } else {
@@ -139,7 +144,7 @@ pub async fn choose_export_path(
 }
 
 /// Documents, else home: never the app's working directory.
-fn default_folder() -> Option<PathBuf> {
+pub(crate) fn default_folder() -> Option<PathBuf> {
     dirs::document_dir()
         .filter(|d| d.is_dir())
         .or_else(|| dirs::home_dir().filter(|d| d.is_dir()))

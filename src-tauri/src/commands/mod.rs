@@ -3,6 +3,7 @@
 pub mod export;
 pub mod library;
 pub mod library_file;
+pub mod map_file;
 pub mod maps;
 pub mod settings;
 pub mod window;

@@ -5,7 +5,8 @@ import { matchShortcut, SHORTCUTS, type KeyLike, type ShortcutAction } from '../
 import type { MessageKey } from '../i18n/index.svelte';
 
 /** Actions reached from the toolbar only. */
-export type ToolbarAction = 'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics';
+export type ToolbarAction =
+  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'exportMapFile';
 export type ActionName = ShortcutAction | ToolbarAction;
 
 /** Runs the action; false when it did not apply (so a key keeps its default). */
@@ -26,6 +27,7 @@ const TOOLBAR_LABELS: Record<ToolbarAction, MessageKey> = {
   togglePersonas: 'persona.title',
   overview: 'overview.button',
   metrics: 'metrics.button',
+  exportMapFile: 'mapFile.export',
 };
 
 export class ActionRegistry {

@@ -7,8 +7,10 @@ import type {
   ExportReport,
   ExportPreview,
   Id,
+  ImportPick,
   ImportResult,
   Locale,
+  MapFileInfo,
   MapDoc,
   MapSummary,
   MetricsImport,
@@ -47,6 +49,15 @@ export interface JejakPort {
    * that stops listening.
    */
   onCloseRequested(beforeClose: () => Promise<void>): Promise<() => void>;
+
+  /** Writes the map as a map file where the user says; the path, or null when cancelled. */
+  exportMapFile(mapId: Id): Promise<string | null>;
+  /** Asks for a map file (or a library file) and says what it holds; null when cancelled. */
+  chooseMapFile(): Promise<MapFileInfo | null>;
+  /** What the file at `path` holds (a file dropped on the window). */
+  readMapFile(path: string): Promise<MapFileInfo>;
+  /** Brings the picked maps of the file in, each whole or not at all. */
+  importMaps(path: string, picks: ImportPick[]): Promise<MapSummary[]>;
 
   openMap(id: Id): Promise<MapDoc>;
   /**

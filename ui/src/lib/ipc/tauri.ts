@@ -40,6 +40,11 @@ export const tauriPort: JejakPort = {
       }
     }),
 
+  exportMapFile: (mapId) => call('export_map_file', { mapId }),
+  chooseMapFile: () => call('choose_map_file'),
+  readMapFile: (path) => call('read_map_file', { path }),
+  importMaps: (path, picks) => call('import_maps', { path, picks }),
+
   openMap: (id) => call('open_map', { id }),
   applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),
   undo: (mapId) => call('undo', { mapId }),

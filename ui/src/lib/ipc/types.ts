@@ -46,6 +46,10 @@ export type { Field } from './generated/Field';
 export type { NumberStyle } from './generated/NumberStyle';
 export type { BackupInfo } from './generated/BackupInfo';
 export type { RestoreReport } from './generated/RestoreReport';
+export type { MapFileInfo } from './generated/MapFileInfo';
+export type { MapInFile } from './generated/MapInFile';
+export type { ImportChoice } from './generated/ImportChoice';
+export type { ImportPick } from './generated/ImportPick';
 
 /** Entity ids are UUID strings. */
 export type Id = string;

@@ -1,0 +1,172 @@
+//! Map files: a map written as a `.jejak` file to hand on, and maps brought in from one (or from
+//! another library file). The file is read through the same checks as a library and never
+//! written to; each map comes in as one transaction.
+
+use std::path::{Path, PathBuf};
+
+use jejak_core::{Id, MapSummary};
+use jejak_store::{ImportAs, MapFile};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::commands::export::{default_folder, file_name_with};
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// When set, the save dialog is not shown and this path is used (end-to-end tests cannot drive
+/// the native GTK dialog).
+const SAVE_PATH_ENV: &str = "JEJAK_SAVE_MAP_FILE_PATH";
+/// Likewise for the open dialog.
+const OPEN_PATH_ENV: &str = "JEJAK_OPEN_MAP_FILE_PATH";
+
+/// What a file holds, for the user to choose from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MapFileInfo {
+    pub path: String,
+    pub maps: Vec<MapInFile>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MapInFile {
+    pub map: MapSummary,
+    /// The library has this map already (the user picks a copy or a replace).
+    pub in_library: bool,
+}
+
+/// How one map of the file comes in.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(tag = "how", rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportChoice {
+    /// Not in the library yet: as it is.
+    New,
+    /// Beside the library's version, with new ids, under this title.
+    Copy { title: String },
+    /// In place of the library's version.
+    Replace,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportPick {
+    #[ts(type = "string")]
+    pub map_id: Id,
+    pub choice: ImportChoice,
+}
+
+impl From<ImportChoice> for ImportAs {
+    fn from(c: ImportChoice) -> Self {
+        match c {
+            ImportChoice::New => ImportAs::New,
+            ImportChoice::Copy { title } => ImportAs::Copy { title },
+            ImportChoice::Replace => ImportAs::Replace,
+        }
+    }
+}
+
+fn open_file(path: &Path) -> IpcResult<MapFile> {
+    MapFile::open(path).map_err(|e| IpcError::from(&e))
+}
+
+/// Writes the map as a map file where the user says (native dialog); the path, or `None` when
+/// the user cancels.
+#[tauri::command]
+pub async fn export_map_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    map_id: Id,
+) -> IpcResult<Option<String>> {
+    let picked = match std::env::var_os(SAVE_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let title = state.with(|lib| Ok(lib.map_summary(map_id)?.title))?;
+            let mut dialog = app
+                .dialog()
+                .file()
+                .add_filter("Jejak", &["jejak"])
+                .set_file_name(file_name_with(&title, "jejak"));
+            if let Some(dir) = default_folder() {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(mut path) = picked else {
+        return Ok(None);
+    };
+    if path.extension().is_none() {
+        path.set_extension("jejak");
+    }
+    state.with(|lib| Ok(lib.export_map_file(map_id, &path)?))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a map file (native dialog) and says what it holds; `None` when the user cancels.
+#[tauri::command]
+pub async fn choose_map_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<MapFileInfo>> {
+    let picked = match std::env::var_os(OPEN_PATH_ENV) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => {
+            let mut dialog = app.dialog().file().add_filter("Jejak", &["jejak"]);
+            if let Some(dir) = default_folder() {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.blocking_pick_file().and_then(|p| p.into_path().ok())
+        }
+    };
+    match picked {
+        Some(path) => read(&state, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// What the file at `path` holds (a file dropped on the window).
+#[tauri::command]
+pub async fn read_map_file(state: State<'_, AppState>, path: String) -> IpcResult<MapFileInfo> {
+    read(&state, Path::new(&path))
+}
+
+fn read(state: &AppState, path: &Path) -> IpcResult<MapFileInfo> {
+    let file = open_file(path)?;
+    let maps = state.with(|lib| {
+        file.maps()
+            .iter()
+            .map(|m| {
+                Ok(MapInFile {
+                    map: m.clone(),
+                    in_library: lib.has_map(m.id)?,
+                })
+            })
+            .collect::<IpcResult<Vec<_>>>()
+    })?;
+    Ok(MapFileInfo {
+        path: path.display().to_string(),
+        maps,
+    })
+}
+
+/// Brings the picked maps of the file in, each in one transaction; their rows in the library.
+#[tauri::command]
+pub async fn import_maps(
+    state: State<'_, AppState>,
+    path: String,
+    picks: Vec<ImportPick>,
+) -> IpcResult<Vec<MapSummary>> {
+    let file = open_file(Path::new(&path))?;
+    state.with(|lib| {
+        picks
+            .into_iter()
+            .map(|p| Ok(lib.import_map(&file, p.map_id, p.choice.into())?))
+            .collect::<IpcResult<Vec<_>>>()
+    })
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { MapFileInfo, MapSummary } from '../ipc';
+import { initialPicks, needsNoQuestion, picksToSend } from './mapFiles';
+
+const summary = (id: string, title: string): MapSummary => ({
+  id,
+  title,
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+  stageCount: 4,
+  cardCount: 12,
+});
+const info = (maps: [string, boolean][]): MapFileInfo => ({
+  path: '/tmp/x.jejak',
+  maps: maps.map(([title, inLibrary], i) => ({ map: summary(`m${i}`, title), inLibrary })),
+});
+
+describe('how the maps of a file come in', () => {
+  it('brings one new map in without a question', () => {
+    const file = info([['Checkout', false]]);
+    expect(needsNoQuestion(file)).toBe(true);
+    expect(picksToSend(initialPicks(file))).toEqual([{ mapId: 'm0', choice: { how: 'new' } }]);
+  });
+
+  it('asks about a map the library has, keeping both unless the user says replace', () => {
+    const file = info([['Checkout', true]]);
+    expect(needsNoQuestion(file)).toBe(false);
+    const picks = initialPicks(file);
+    expect(picksToSend(picks)).toEqual([{ mapId: 'm0', choice: { how: 'copy', title: 'Copy of Checkout' } }]);
+    picks[0]!.onConflict = 'replace';
+    expect(picksToSend(picks)).toEqual([{ mapId: 'm0', choice: { how: 'replace' } }]);
+  });
+
+  it('lets the user pick from a library file, nothing picked at first', () => {
+    const file = info([
+      ['One', false],
+      ['Two', true],
+    ]);
+    expect(needsNoQuestion(file)).toBe(false);
+    const picks = initialPicks(file);
+    expect(picksToSend(picks)).toEqual([]);
+    picks[1]!.chosen = true;
+    expect(picksToSend(picks)).toHaveLength(1);
+  });
+});

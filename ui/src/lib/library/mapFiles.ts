@@ -1,0 +1,88 @@
+// Map files from the user's side: writing one with the native dialog, and deciding how each map
+// of an opened file comes in (as it is when the library lacks it; otherwise the user chooses).
+import {
+  api,
+  BackendError,
+  type ImportChoice,
+  type ImportPick,
+  type MapFileInfo,
+  type MapSummary,
+} from '../ipc';
+import { t, tn, type MessageKey } from '../i18n/index.svelte';
+import { showError, showToast } from '../toast.svelte';
+
+/** Asks where, writes the map file, and says where it went. */
+export async function exportMapFile(mapId: string): Promise<void> {
+  try {
+    const path = await api.exportMapFile(mapId);
+    if (path) showToast(t('mapFile.exported', { path }));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+const REFUSALS = [
+  'libraryEmpty',
+  'libraryNotSqlite',
+  'libraryForeign',
+  'libraryDamaged',
+  'libraryTruncated',
+  'libraryNewer',
+  'libraryUnreadable',
+  'libraryIsFolder',
+] as const;
+
+/**
+ * Tells why a file was not opened, worded for a map file (the backend judges it as it judges a
+ * library, so its codes speak of "the library file").
+ */
+export function showFileRefused(e: unknown): void {
+  const code = BackendError.from(e).problems[0]?.code;
+  const known = REFUSALS.find((r) => r === code);
+  if (known) showError(e, () => t(`mapFile.refused.${known}` as MessageKey));
+  else showError(e);
+}
+
+/** What the user decides for each map of a file: bring it in or not, and how. */
+export interface PickState {
+  map: MapSummary;
+  inLibrary: boolean;
+  chosen: boolean;
+  /** For a map the library has: keep both or replace mine. */
+  onConflict: 'copy' | 'replace';
+}
+
+export function initialPicks(info: MapFileInfo): PickState[] {
+  const single = info.maps.length === 1;
+  return info.maps.map((m) => ({ map: m.map, inLibrary: m.inLibrary, chosen: single, onConflict: 'copy' }));
+}
+
+/** Whether the file can come in without a question: one map the library does not have. */
+export function needsNoQuestion(info: MapFileInfo): boolean {
+  return info.maps.length === 1 && info.maps[0]?.inLibrary === false;
+}
+
+export function picksToSend(picks: PickState[]): ImportPick[] {
+  return picks
+    .filter((p) => p.chosen)
+    .map((p) => {
+      const choice: ImportChoice = !p.inLibrary
+        ? { how: 'new' }
+        : p.onConflict === 'replace'
+          ? { how: 'replace' }
+          : { how: 'copy', title: t('library.copyOf', { title: p.map.title }) };
+      return { mapId: p.map.id, choice };
+    });
+}
+
+/** Imports and says how many came in; the maps, or null when it failed (the user was told). */
+export async function importPicked(path: string, picks: ImportPick[]): Promise<MapSummary[] | null> {
+  try {
+    const done = await api.importMaps(path, picks);
+    showToast(tn('mapFile.imported', done.length));
+    return done;
+  } catch (e) {
+    showFileRefused(e);
+    return null;
+  }
+}
