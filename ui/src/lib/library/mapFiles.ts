@@ -10,10 +10,12 @@ import {
 } from '../ipc';
 import { t, tn, type MessageKey } from '../i18n/index.svelte';
 import { showError, showToast } from '../toast.svelte';
+import { drained } from '../board/editQueue';
 
-/** Asks where, writes the map file, and says where it went. */
+/** Asks where, writes the map file (with every edit made so far), and says where it went. */
 export async function exportMapFile(mapId: string): Promise<void> {
   try {
+    await drained();
     const path = await api.exportMapFile(mapId);
     if (path) showToast(t('mapFile.exported', { path }));
   } catch (e) {
