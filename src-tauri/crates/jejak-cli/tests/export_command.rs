@@ -7,16 +7,11 @@ use std::process::{Command, Output};
 use jejak_core::templates::{Locale, Template};
 use jejak_store::Library;
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jejak-cli"))
-        .args(args)
-        .env_remove("JEJAK_LIBRARY")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::cli;
 
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    common::text(&o.stderr)
 }
 
 fn library(dir: &Path) -> (String, String) {

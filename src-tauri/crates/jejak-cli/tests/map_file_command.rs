@@ -2,22 +2,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use jejak_core::templates::{Locale, Template};
 use jejak_store::Library;
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jejak-cli"))
-        .args(args)
-        .env_remove("JEJAK_LIBRARY")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::cli;
+use common::text;
 
 fn new_library(path: &Path, titles: &[&str]) {
     let mut lib = Library::open(path).unwrap();
