@@ -45,6 +45,8 @@ pub enum FormatArg {
     Pdf,
     /// A map file: the editable map with its personas and history, to open in another Jejak.
     Jejak,
+    /// The whole map as JSON (docs/map-json.md), without its edit history.
+    Json,
 }
 
 #[derive(Args)]
@@ -55,7 +57,7 @@ pub struct ExportArgs {
     /// Where to write the file (replaced if it exists).
     #[arg(long, short)]
     output: PathBuf,
-    /// The format; by default the output's extension (.pdf or .jejak) decides.
+    /// The format; by default the output's extension (.pdf, .jejak or .json) decides.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     #[arg(long, value_enum, default_value = "a4")]
@@ -131,8 +133,9 @@ impl ExportArgs {
         match ext.as_deref() {
             Some("pdf") => Ok(FormatArg::Pdf),
             Some("jejak") => Ok(FormatArg::Jejak),
+            Some("json") => Ok(FormatArg::Json),
             _ => Err(format!(
-                "cannot tell the format from {}; add --format pdf or --format jejak",
+                "cannot tell the format from {}; add --format pdf, jejak or json",
                 self.output.display()
             )),
         }
@@ -142,11 +145,20 @@ impl ExportArgs {
 pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> {
     let maps = lib.list_maps("").map_err(|e| e.to_string())?;
     let summary = crate::find::find_map(&maps, &args.map)?;
-    if args.format()? == FormatArg::Jejak {
-        lib.export_map_file(summary.id, &args.output)
-            .map_err(|e| e.to_string())?;
-        println!("{}: map file of {:?}", args.output.display(), summary.title);
-        return Ok(());
+    match args.format()? {
+        FormatArg::Jejak => {
+            lib.export_map_file(summary.id, &args.output)
+                .map_err(|e| e.to_string())?;
+            println!("{}: map file of {:?}", args.output.display(), summary.title);
+            return Ok(());
+        }
+        FormatArg::Json => {
+            lib.export_map_json(summary.id, &args.output)
+                .map_err(|e| e.to_string())?;
+            println!("{}: JSON of {:?}", args.output.display(), summary.title);
+            return Ok(());
+        }
+        FormatArg::Pdf => {}
     }
     let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
     let out =

@@ -7,7 +7,7 @@ use jejak_store::{ImportAs, Library, MapFile};
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The map file (or library file) to import from; it is only read.
+    /// The map file, map JSON file or library file to import from; it is only read.
     file: PathBuf,
     /// The maps to import, by id or exact title (repeatable); default: every map in the file.
     #[arg(long)]

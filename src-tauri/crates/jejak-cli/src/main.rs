@@ -2,14 +2,18 @@
 //!
 //! ```text
 //! jejak-cli list   [--library FILE]
-//! jejak-cli export [--library FILE] --map ID|TITLE --output OUT.pdf|OUT.jejak [--format pdf|jejak]
+//! jejak-cli export [--library FILE] --map ID|TITLE --output OUT.pdf|OUT.jejak|OUT.json
+//!                  [--format pdf|jejak|json]
 //!                  [--paper a4] [--orientation landscape] [--mode fit|poster|by-stage] [--scale 100] ...
-//! jejak-cli import [--library FILE] FILE.jejak [--map ID|TITLE]... [--copy | --replace]
+//! jejak-cli import [--library FILE] FILE.jejak|FILE.json [--map ID|TITLE]... [--copy | --replace]
+//! jejak-cli snapshot list --map ID|TITLE | take --map ID|TITLE --name NAME | restore ID
 //! ```
 
 mod export;
 mod find;
 mod import;
+mod snapshot;
+mod time;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +24,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "jejak-cli",
     version,
-    about = "Jejak from the command line: list maps, export PDFs and map files, import map files"
+    about = "Jejak from the command line: list maps, export PDFs, map files and JSON, import them, keep snapshots"
 )]
 struct Cli {
     /// The library file (default: the one the app uses, or $JEJAK_LIBRARY).
@@ -34,10 +38,13 @@ struct Cli {
 enum Command {
     /// List the maps in the library (id, stages, cards, title).
     List,
-    /// Export one map to PDF, or as a map file to open in another Jejak.
+    /// Export one map to PDF, as a map file to open in another Jejak, or as JSON.
     Export(export::ExportArgs),
-    /// Import maps from a map file or another library file.
+    /// Import maps from a map file, a map JSON file or another library file.
     Import(import::ImportArgs),
+    /// List, take and restore a map's snapshots.
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
 }
 
 fn library_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
@@ -82,6 +89,11 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::List => list(&open(&path)?),
         Command::Export(args) => export::run(&open(&path)?, &args),
         Command::Import(args) => import::run(&path, &args, open_for_writing),
+        Command::Snapshot(command) => {
+            let mut lib = open_for_writing(&path)?;
+            snapshot::run(&mut lib, &command)?;
+            lib.close().map(|_| ()).map_err(|e| e.to_string())
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! new map starts from. Pure data and rules; storage lives in `jejak-store`.
 
 pub mod attrs;
+pub mod mapjson;
 pub mod metrics;
 pub mod model;
 pub mod numbers;
@@ -9,6 +10,7 @@ pub mod ops;
 pub mod persona;
 pub mod problem;
 pub mod rank;
+pub mod snapshot;
 pub mod templates;
 pub mod validate;
 

@@ -32,6 +32,7 @@ pub enum Field {
     EmotionScore,
     Rank,
     Edit,
+    SnapshotLabel,
 }
 
 impl Field {
@@ -58,6 +59,7 @@ impl Field {
             Field::EmotionScore => "emotion score",
             Field::Rank => "order key",
             Field::Edit => "edit",
+            Field::SnapshotLabel => "snapshot name",
         }
     }
 }
@@ -72,6 +74,7 @@ pub enum Thing {
     Lane,
     Card,
     Persona,
+    Snapshot,
     Item,
 }
 
@@ -84,6 +87,7 @@ impl Thing {
             "lane" => Thing::Lane,
             "card" => Thing::Card,
             "persona" => Thing::Persona,
+            "snapshot" => Thing::Snapshot,
             _ => Thing::Item,
         }
     }
@@ -205,6 +209,25 @@ pub enum Problem {
     FileExists,
     /// The export could not be made (a problem inside Jejak; the details say which).
     ExportFailed,
+    /// A text file (JSON...) that is not well formed at this place.
+    FileSyntax {
+        line: u32,
+        column: u32,
+    },
+    /// A well-formed file whose map is incomplete or inconsistent (at this place when known; 0
+    /// when the problem is between parts, such as a card in a stage the file does not have).
+    FileContent {
+        line: u32,
+        column: u32,
+    },
+    /// A text file with bytes that are not UTF-8 (saved in another encoding).
+    FileNotUtf8 {
+        line: u32,
+    },
+    /// A file larger than any map Jejak writes.
+    FileTooLarge {
+        max_mb: u32,
+    },
 
     // --- the disk while working --------------------------------------------------------------
     DiskFull,
@@ -281,6 +304,16 @@ impl fmt::Display for Problem {
             FileNotWritable => write!(f, "the file cannot be written there"),
             FileExists => write!(f, "a file of that name is already there"),
             ExportFailed => write!(f, "the export could not be made"),
+            FileSyntax { line, column } => {
+                write!(f, "line {line}, column {column}: the file is not well formed")
+            }
+            FileContent { line: 0, .. } => write!(f, "the map in the file is not consistent"),
+            FileContent { line, column } => write!(
+                f,
+                "line {line}, column {column}: the map in the file is incomplete or not valid"
+            ),
+            FileNotUtf8 { line } => write!(f, "line {line}: the text is not UTF-8"),
+            FileTooLarge { max_mb } => write!(f, "the file is larger than {max_mb} MB"),
             DiskFull => write!(f, "the disk is full"),
             ReadOnly => write!(f, "the library cannot be written (read-only)"),
             DiskGone => write!(f, "the disk holding the library is not there any more"),

@@ -96,6 +96,7 @@ mod tests {
             ("url", crate::attrs::MAX_URL),
             ("tag", crate::attrs::MAX_TAG),
             ("personaText", MAX_BODY_CHARS),
+            ("snapshotLabel", crate::snapshot::MAX_LABEL_CHARS),
         ] {
             assert!(
                 ts.contains(&format!("  {name}: {max},")),

@@ -113,3 +113,37 @@ fn doc() -> MapDoc {
         history: HistoryState::default(),
     }
 }
+
+/// A small but complete map JSON text to mutate.
+const MAP_JSON: &str = r##"{"format":"jejak.map","version":1,
+"map":{"id":"01890000-0000-7000-8000-000000000001","title":"M","createdAt":1,"updatedAt":2},
+"stages":[{"id":"01890000-0000-7000-8000-000000000002","title":"S","rank":"80"}],
+"lanes":[{"id":"01890000-0000-7000-8000-000000000003","title":"L","kind":"touchpoints","rank":"80"}],
+"cards":[{"id":"01890000-0000-7000-8000-000000000004","stageId":"01890000-0000-7000-8000-000000000002",
+"laneId":"01890000-0000-7000-8000-000000000003","title":"C","body":"","rank":"80","attrs":{}}],
+"personas":[],"emotions":[]}"##;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn map_json_takes_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = jejak_core::mapjson::read(&bytes);
+    }
+
+    #[test]
+    fn mutated_map_json_is_read_or_refused(at in 0usize..MAP_JSON.len(), byte in any::<u8>(), cut in any::<bool>()) {
+        let mut bytes = MAP_JSON.as_bytes().to_vec();
+        if cut { bytes.truncate(at) } else { bytes[at] = byte }
+        if let Ok(doc) = jejak_core::mapjson::read(&bytes) {
+            // What is accepted writes back to something that reads as the same map.
+            let again = jejak_core::mapjson::read(jejak_core::mapjson::write(&doc).as_bytes());
+            prop_assert_eq!(again.ok(), Some(doc));
+        }
+    }
+}
+
+#[test]
+fn the_sample_map_json_is_accepted() {
+    assert!(jejak_core::mapjson::read(MAP_JSON.as_bytes()).is_ok());
+}

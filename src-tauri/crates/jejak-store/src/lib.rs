@@ -19,6 +19,7 @@ mod paths;
 mod personas;
 mod rows;
 mod settings;
+mod snapshots;
 
 pub use error::{sqlite_problem, OpenError, OpenErrorKind, StoreError};
 pub use library::{BackupJob, Closed, Library};
@@ -27,5 +28,6 @@ pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{
     default_library_path, default_state_dir, OpenOptions, APPLICATION_ID, LIBRARY_ENV_VAR,
 };
+pub use snapshots::KEEP_AUTOMATIC;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

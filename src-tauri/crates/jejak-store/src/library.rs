@@ -10,7 +10,8 @@ use crate::backups::{self, BackupFile};
 use crate::error::OpenError;
 use crate::lock::LibraryLock;
 use crate::open::{self, OpenOptions};
-use crate::{history, maps, settings, Result};
+use crate::{history, maps, settings, snapshots, Result};
+use jejak_core::snapshot::SnapshotReason;
 
 /// An open Jejak library. Every method that changes data commits before it returns, so what the
 /// caller shows is already on disk. Closing it (or dropping it) leaves one whole file.
@@ -223,13 +224,19 @@ impl Library {
 
     /// Applies `ops` to a map as one undo step, all or nothing.
     pub fn apply(&mut self, map_id: Id, ops: &[Op]) -> Result<Patch> {
-        self.write(|tx| history::record_group(tx, map_id, ops, None))
+        self.write(|tx| {
+            snapshots::daily_if_due(tx, map_id)?;
+            history::record_group(tx, map_id, ops, None)
+        })
     }
 
     /// Like [`Library::apply`], but folded into the previous undo step when that step was recorded
     /// with the same `merge_key` and nothing was undone since (one field edit = one undo step).
     pub fn apply_merged(&mut self, map_id: Id, ops: &[Op], merge_key: &str) -> Result<Patch> {
-        self.write(|tx| history::record_group(tx, map_id, ops, Some(merge_key)))
+        self.write(|tx| {
+            snapshots::daily_if_due(tx, map_id)?;
+            history::record_group(tx, map_id, ops, Some(merge_key))
+        })
     }
 
     /// Imports figures from CSV text onto the map's touchpoints as one undo step. A file with any
@@ -249,7 +256,10 @@ impl Library {
                 ..Patch::default()
             }
         } else {
-            self.write(|tx| history::record_group(tx, map_id, &ops, None))?
+            self.write(|tx| {
+                snapshots::take(tx, map_id, "", SnapshotReason::Bulk)?;
+                history::record_group(tx, map_id, &ops, None)
+            })?
         };
         Ok(jejak_core::metrics::ImportResult { patch, report })
     }

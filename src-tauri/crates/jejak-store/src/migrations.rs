@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_history_index",
         include_str!("../migrations/0005_history_index.sql"),
     ),
+    (
+        "0006_snapshots",
+        include_str!("../migrations/0006_snapshots.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -525,7 +525,8 @@ fn kills_during_creation_leave_no_library_or_a_whole_one() {
     eprintln!("creation kills: {n} runs; {none} left no library, {whole} a whole one");
 }
 
-/// A library exactly as schema 4 left it (before the history index), with a map in it.
+/// A library exactly as schema 4 left it (before the history index and snapshots), with a map
+/// in it; opening it runs the upgrade that the kills interrupt.
 fn old_library(path: &Path) -> (Id, usize) {
     let mut lib = Library::open(path).unwrap();
     let map = lib
@@ -552,7 +553,8 @@ fn old_library(path: &Path) -> (Id, usize) {
     lib.close().unwrap();
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
-        "DROP INDEX history_by_state;
+        "DROP TABLE snapshots;
+         DROP INDEX history_by_state;
          CREATE INDEX history_by_map ON history(map_id, seq);
          PRAGMA user_version = 4;",
     )

@@ -4,109 +4,13 @@
 //! personas, photos, scores and edit history — as it is, as a copy, or in place of the library's
 //! version; bad files are refused untouched and an import that fails writes nothing.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{content, sha, worked_library, PHOTO};
 
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{Horizon, Id, MapDoc, Op, PersonaFields, Place};
+use jejak_core::{Id, Op};
 use jejak_store::{ImportAs, Library, MapFile, OpenErrorKind, StoreError};
-
-const PHOTO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
-/// A library with one worked-on map: a template's board, a persona with a photo, a score, a
-/// moved and a renamed card, and one edit undone.
-fn worked_library(dir: &Path) -> (PathBuf, Id) {
-    let path = dir.join("library.jejak");
-    let mut lib = Library::open(&path).unwrap();
-    let map = lib
-        .create_map(
-            Template::CustomerJourney,
-            Locale::Id,
-            Some("Perjalanan pelanggan"),
-        )
-        .unwrap();
-    let doc = lib.load_map(map.id).unwrap();
-    let (stage, lane) = (doc.stages[0].id, doc.lanes[0].id);
-    let card = jejak_core::new_id();
-    let persona = jejak_core::new_id();
-    lib.apply(
-        map.id,
-        &[Op::CreateCard {
-            card: jejak_core::NewCard {
-                id: card,
-                stage_id: stage,
-                lane_id: lane,
-                title: "Lihat iklan".into(),
-                body: "Di Instagram".into(),
-                attrs: Default::default(),
-            },
-            place: Place::End,
-        }],
-    )
-    .unwrap();
-    lib.apply(
-        map.id,
-        &[Op::CreatePersona {
-            persona: PersonaFields {
-                id: persona,
-                name: "Rina".into(),
-                role: "Mahasiswa".into(),
-                goals: String::new(),
-                needs: String::new(),
-                pains: String::new(),
-                color: "#7c3aed".into(),
-                photo: Some(PHOTO.into()),
-            },
-            place: Place::End,
-        }],
-    )
-    .unwrap();
-    lib.apply(
-        map.id,
-        &[Op::SetEmotion {
-            card_id: card,
-            persona_id: persona,
-            horizon: Horizon::AsIs,
-            score: Some(-2),
-        }],
-    )
-    .unwrap();
-    lib.apply(
-        map.id,
-        &[Op::MoveCard {
-            id: card,
-            stage_id: doc.stages[1].id,
-            lane_id: lane,
-            place: Place::End,
-        }],
-    )
-    .unwrap();
-    lib.apply(
-        map.id,
-        &[Op::UpdateCard {
-            id: card,
-            title: "Lihat iklan lagi".into(),
-            body: String::new(),
-        }],
-    )
-    .unwrap();
-    lib.undo(map.id).unwrap();
-    lib.close().unwrap();
-    (path, map.id)
-}
-
-/// The map without what differs by design between libraries: history is compared by behaviour,
-/// and the time of the last edit is when each library made it.
-fn content(doc: &MapDoc) -> String {
-    let mut doc = doc.clone();
-    doc.history = Default::default();
-    doc.map.updated_at = 0;
-    serde_json::to_string(&doc).unwrap()
-}
-
-fn sha(path: &Path) -> Vec<u8> {
-    use sha2::Digest;
-    sha2::Sha256::digest(std::fs::read(path).unwrap()).to_vec()
-}
 
 #[test]
 fn a_map_file_brings_the_whole_map_with_its_history_into_another_library() {
@@ -190,9 +94,20 @@ fn a_map_the_library_has_is_never_overwritten_unasked_and_comes_in_as_a_copy_or_
         }],
     )
     .unwrap();
+    let named = lib.take_snapshot(map_id, "Sebelum impor").unwrap();
     lib.import_map(&opened, map_id, ImportAs::Replace).unwrap();
     assert_eq!(content(&lib.load_map(map_id).unwrap()), content(&exported));
     assert_eq!(lib.list_maps("").unwrap().len(), 2);
+    // The version it replaced is kept in a snapshot, and the map's snapshots stay.
+    let snapshots = lib.snapshots(map_id).unwrap();
+    assert_eq!(snapshots.len(), 2, "{snapshots:?}");
+    assert_eq!(
+        snapshots[0].reason,
+        jejak_core::snapshot::SnapshotReason::Replace
+    );
+    assert_eq!(snapshots[1], named);
+    let replaced = lib.snapshot_doc(snapshots[0].id).unwrap();
+    assert_eq!(replaced.map.title, "Diubah sesudah ekspor");
 }
 
 #[test]

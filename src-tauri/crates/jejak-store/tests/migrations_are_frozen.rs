@@ -21,6 +21,14 @@ const SHIPPED: &[(&str, &str)] = &[
         "0004_personas_emotions",
         "d69f6da21f5cebdc3b82c2cdfa244d28b40dbb0ee475489b4611d26b839c1f7c",
     ),
+    (
+        "0005_history_index",
+        "6abebbfbb9ae21bb2860df636b16bd4e3878574de5f24691e4793ed3e744ce2e",
+    ),
+    (
+        "0006_snapshots",
+        "a8cbbaf529c9e3ce99608a242f7575f8bcba9c3bb20563aff4433276dd8ab370",
+    ),
 ];
 
 #[test]

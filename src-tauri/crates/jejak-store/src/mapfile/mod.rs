@@ -2,7 +2,8 @@
 //! Jejak file of the same schema (a library that holds just that map). A map leaves the laptop
 //! as one; opening one adds its map to the library — as it is when the library does not have it,
 //! as a copy with new ids, or in place of the library's version. A whole library file is read the
-//! same way, so its maps can be picked and brought over to a new laptop.
+//! same way, so its maps can be picked and brought over to a new laptop, and so is a map saved
+//! as JSON (docs/map-json.md), which has no edit history.
 //!
 //! A file is read only after the same full check that judges a library, on a private copy; the
 //! file itself is never written to. An import is one transaction: it lands whole or not at all.
@@ -10,36 +11,122 @@
 mod copy;
 mod write;
 
+use std::io::Read;
 use std::path::Path;
 
-use jejak_core::{Id, MapSummary};
+use jejak_core::snapshot::SnapshotReason;
+use jejak_core::{mapjson, Id, MapDoc, MapSummary};
 
-use crate::error::OpenError;
+use crate::error::{OpenError, OpenErrorKind};
 use crate::open::{checked_copy, CheckedCopy};
-use crate::{maps, Library, Result, StoreError};
+use crate::{maps, snapshots, Library, Result, StoreError};
 
-use copy::{history_of, write_map, Renames};
+use copy::{history_of, write_map, HistoryRow, Renames};
+pub(crate) use write::text_file;
 
-/// A map file (or a whole library file) opened to import from.
+/// A map file, a whole library file or a map JSON file, opened to import from.
 pub struct MapFile {
-    file: CheckedCopy,
+    source: Source,
     maps: Vec<MapSummary>,
 }
 
+enum Source {
+    Jejak(CheckedCopy),
+    Json(Box<MapDoc>),
+}
+
 impl MapFile {
-    /// Reads a file chosen by the user. Anything that is not a healthy Jejak file of this or an
-    /// older schema is refused, as a library would be, and left untouched.
+    /// Reads a file chosen by the user. Anything that is not a healthy Jejak file (or map JSON)
+    /// of this or an older version is refused, as a library would be, and left untouched.
     pub fn open(path: &Path) -> std::result::Result<MapFile, OpenError> {
+        if looks_like_json(path) {
+            let doc = read_json(path)?;
+            let summary = summary_of(&doc);
+            return Ok(MapFile {
+                source: Source::Json(Box::new(doc)),
+                maps: vec![summary],
+            });
+        }
         let file = checked_copy(path)?;
         let maps = maps::list(&file.conn, "", false)
             .map_err(|e| OpenError::damaged(path, e.to_string()))?;
-        Ok(MapFile { file, maps })
+        Ok(MapFile {
+            source: Source::Jejak(file),
+            maps,
+        })
     }
 
     /// The maps in the file (not those in its trash), by title.
     pub fn maps(&self) -> &[MapSummary] {
         &self.maps
     }
+
+    fn map(&self, map_id: Id) -> Result<(MapDoc, Vec<HistoryRow>)> {
+        match &self.source {
+            Source::Jejak(file) => Ok((
+                maps::load(&file.conn, map_id)?,
+                history_of(&file.conn, map_id)?,
+            )),
+            Source::Json(doc) if doc.map.id == map_id => Ok((doc.as_ref().clone(), Vec::new())),
+            Source::Json(_) => Err(StoreError::not_found("map", map_id)),
+        }
+    }
+}
+
+/// JSON starts with `{` (after an optional byte-order mark and spaces); a Jejak file never does.
+fn looks_like_json(path: &Path) -> bool {
+    let mut head = [0u8; 64];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+fn read_json(path: &Path) -> std::result::Result<MapDoc, OpenError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| OpenError::io(path, e))?
+        .len();
+    if usize::try_from(size).map_or(true, |n| n > mapjson::MAX_BYTES) {
+        let max_mb = u32::try_from(mapjson::MAX_BYTES >> 20).unwrap_or(u32::MAX);
+        let problem = jejak_core::Problem::FileTooLarge { max_mb };
+        return Err(OpenError::new(
+            OpenErrorKind::Corrupt,
+            problem,
+            path,
+            format!("{size} bytes"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| OpenError::io(path, e))?;
+    mapjson::read(&bytes).map_err(|r| {
+        let kind = match r.problem {
+            jejak_core::Problem::LibraryNotSqlite => OpenErrorKind::NotSqlite,
+            jejak_core::Problem::LibraryNewer { .. } => OpenErrorKind::Newer,
+            _ => OpenErrorKind::Corrupt,
+        };
+        OpenError::new(kind, r.problem, path, r.detail)
+    })
+}
+
+fn summary_of(doc: &MapDoc) -> MapSummary {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    MapSummary {
+        id: doc.map.id,
+        title: doc.map.title.clone(),
+        created_at: doc.map.created_at,
+        updated_at: doc.map.updated_at,
+        deleted_at: None,
+        stage_count: count(doc.stages.len()),
+        card_count: count(doc.cards.len()),
+    }
+}
+
+/// Writes `doc` alone (no history) as a map file at `dest`.
+pub(crate) fn write_doc(doc: &MapDoc, dest: &Path) -> Result<()> {
+    write::map_file(dest, |out| {
+        write_map(out, doc, &[], &Renames::none(), &doc.map.title).map(|_| ())
+    })
 }
 
 /// How a map from a file comes into the library.
@@ -49,7 +136,8 @@ pub enum ImportAs {
     New,
     /// Beside the library's own version: new ids throughout, under this title.
     Copy { title: String },
-    /// In place of the library's version of the same map (ids kept).
+    /// In place of the library's version of the same map (ids kept). The library's version is
+    /// kept in a snapshot first, and the map's snapshots stay.
     Replace,
 }
 
@@ -65,6 +153,12 @@ impl Library {
         })
     }
 
+    /// Writes map `map_id` as map JSON at `dest`, the same way.
+    pub fn export_map_json(&self, map_id: Id, dest: &Path) -> Result<()> {
+        let doc = maps::load(self.conn()?, map_id)?;
+        text_file(dest, mapjson::write(&doc).as_bytes())
+    }
+
     /// Whether the library already has a map with this id (in its trash too).
     pub fn has_map(&self, map_id: Id) -> Result<bool> {
         match maps::summary(self.conn()?, map_id) {
@@ -77,8 +171,7 @@ impl Library {
     /// Brings map `map_id` of `file` into the library, in one transaction. `ImportAs::New` is
     /// refused when the library has the map already: the user chooses a copy or a replace.
     pub fn import_map(&mut self, file: &MapFile, map_id: Id, how: ImportAs) -> Result<MapSummary> {
-        let doc = maps::load(&file.file.conn, map_id)?;
-        let history = history_of(&file.file.conn, map_id)?;
+        let (doc, history) = file.map(map_id)?;
         let exists = self.has_map(map_id)?;
         let (renames, title) = match &how {
             ImportAs::New if exists => {
@@ -91,8 +184,14 @@ impl Library {
         };
         self.write(|tx| {
             if how == ImportAs::Replace && exists {
-                // Everything of the map goes with it (foreign keys cascade), history included.
-                crate::rows::delete_where(tx, "maps", "id", map_id)?;
+                snapshots::take(tx, map_id, "", SnapshotReason::Replace)?;
+                // Everything of the map goes with it (foreign keys cascade), history included;
+                // its snapshots are put back.
+                return snapshots::kept_across(tx, map_id, || {
+                    crate::rows::delete_where(tx, "maps", "id", map_id)?;
+                    let id = write_map(tx, &doc, &history, &renames, &title)?;
+                    maps::summary(tx, id)
+                });
             }
             let id = write_map(tx, &doc, &history, &renames, &title)?;
             maps::summary(tx, id)

@@ -1,7 +1,9 @@
 //! Writing a map file: a new Jejak file built under a temporary name beside its destination, made
 //! durable, then renamed into place, so the destination holds either its old content or the
-//! whole new file. A map file has no write-ahead log: it is one file, ready to send.
+//! whole new file. A map file has no write-ahead log: it is one file, ready to send. Text exports
+//! (JSON) are written the same way.
 
+use std::io::Write;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
@@ -32,8 +34,24 @@ pub(super) fn map_file(dest: &Path, fill: impl FnOnce(&Transaction) -> Result<()
     std::fs::File::open(&temp)
         .and_then(|f| f.sync_all())
         .map_err(|e| StoreError::file(dest, &e))?;
+    persist(temp, dest)
+}
+
+/// Writes an exported text file (JSON...) the same way: whole or not at all.
+pub(crate) fn text_file(dest: &Path, contents: &[u8]) -> Result<()> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".jejak-export-")
+        .tempfile_in(folder_of(dest))
+        .map_err(|e| StoreError::file(dest, &e))?;
+    temp.write_all(contents)
+        .and_then(|_| temp.as_file().sync_all())
+        .map_err(|e| StoreError::file(dest, &e))?;
+    persist(temp.into_temp_path(), dest)
+}
+
+fn persist(temp: tempfile::TempPath, dest: &Path) -> Result<()> {
     temp.persist(dest)
         .map_err(|e| StoreError::file(dest, &e.error))?;
-    sync_folder(folder);
+    sync_folder(folder_of(dest));
     Ok(())
 }

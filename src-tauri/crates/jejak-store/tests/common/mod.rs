@@ -1,0 +1,108 @@
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared by several test files
+
+//! A worked-on library to export, snapshot and import, shared by the map file, JSON and snapshot
+//! tests.
+
+use std::path::{Path, PathBuf};
+
+use jejak_core::templates::{Locale, Template};
+use jejak_core::{Horizon, Id, MapDoc, Op, PersonaFields, Place};
+use jejak_store::Library;
+
+pub const PHOTO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+/// A library with one worked-on map: a template's board, a persona with a photo, a score, a
+/// moved and a renamed card, and one edit undone.
+pub fn worked_library(dir: &Path) -> (PathBuf, Id) {
+    let path = dir.join("library.jejak");
+    let mut lib = Library::open(&path).unwrap();
+    let map = lib
+        .create_map(
+            Template::CustomerJourney,
+            Locale::Id,
+            Some("Perjalanan pelanggan"),
+        )
+        .unwrap();
+    let doc = lib.load_map(map.id).unwrap();
+    let (stage, lane) = (doc.stages[0].id, doc.lanes[0].id);
+    let card = jejak_core::new_id();
+    let persona = jejak_core::new_id();
+    lib.apply(
+        map.id,
+        &[Op::CreateCard {
+            card: jejak_core::NewCard {
+                id: card,
+                stage_id: stage,
+                lane_id: lane,
+                title: "Lihat iklan".into(),
+                body: "Di Instagram".into(),
+                attrs: Default::default(),
+            },
+            place: Place::End,
+        }],
+    )
+    .unwrap();
+    lib.apply(
+        map.id,
+        &[Op::CreatePersona {
+            persona: PersonaFields {
+                id: persona,
+                name: "Rina".into(),
+                role: "Mahasiswa".into(),
+                goals: String::new(),
+                needs: String::new(),
+                pains: String::new(),
+                color: "#7c3aed".into(),
+                photo: Some(PHOTO.into()),
+            },
+            place: Place::End,
+        }],
+    )
+    .unwrap();
+    lib.apply(
+        map.id,
+        &[Op::SetEmotion {
+            card_id: card,
+            persona_id: persona,
+            horizon: Horizon::AsIs,
+            score: Some(-2),
+        }],
+    )
+    .unwrap();
+    lib.apply(
+        map.id,
+        &[Op::MoveCard {
+            id: card,
+            stage_id: doc.stages[1].id,
+            lane_id: lane,
+            place: Place::End,
+        }],
+    )
+    .unwrap();
+    lib.apply(
+        map.id,
+        &[Op::UpdateCard {
+            id: card,
+            title: "Lihat iklan lagi".into(),
+            body: String::new(),
+        }],
+    )
+    .unwrap();
+    lib.undo(map.id).unwrap();
+    lib.close().unwrap();
+    (path, map.id)
+}
+
+/// The map without what differs by design between libraries: history is compared by behaviour,
+/// and the time of the last edit is when each library made it.
+pub fn content(doc: &MapDoc) -> String {
+    let mut doc = doc.clone();
+    doc.history = Default::default();
+    doc.map.updated_at = 0;
+    serde_json::to_string(&doc).unwrap()
+}
+
+pub fn sha(path: &Path) -> Vec<u8> {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
