@@ -6,21 +6,28 @@ use jejak_store::{default_library_path, LIBRARY_ENV_VAR};
 
 use crate::state::Chosen;
 
-pub const USAGE: &str = "Usage: jejak [--library PATH]
+pub const USAGE: &str = "Usage: jejak [--library PATH] [FILE]
 
+  FILE             a map file (.jejak), a map JSON file or another library file
+                   to bring maps in from (the file manager opens .jejak files so)
   --library PATH   open this library file instead of the default
                    (also: the JEJAK_LIBRARY environment variable)
   --help           show this help";
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Cli {
-    Run { library: Option<PathBuf> },
+    Run {
+        library: Option<PathBuf>,
+        /// A file to import maps from once the library is open.
+        open: Option<PathBuf>,
+    },
     Help,
     Bad(String),
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Cli {
     let mut library = None;
+    let mut open = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "--help" || arg == "-h" {
@@ -32,11 +39,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Cli {
             }
         } else if let Some(p) = arg.strip_prefix("--library=") {
             library = Some(PathBuf::from(p));
-        } else {
+        } else if arg.starts_with('-') {
             return Cli::Bad(format!("unknown argument {arg:?}"));
+        } else if open.is_some() {
+            return Cli::Bad("give one file to open at a time".into());
+        } else {
+            // A desktop entry may pass a file:// URL (%U) rather than a path.
+            let path = arg.strip_prefix("file://").unwrap_or(&arg);
+            open = Some(std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path)));
         }
     }
-    Cli::Run { library }
+    Cli::Run { library, open }
 }
 
 /// The flag wins over the environment variable, then comes the library last chosen in the app,
@@ -68,19 +81,32 @@ mod tests {
 
     #[test]
     fn parses_the_library_flag() {
-        assert_eq!(parse(args(&[])), Cli::Run { library: None });
+        let run = |library: Option<&str>, open: Option<&str>| Cli::Run {
+            library: library.map(PathBuf::from),
+            open: open.map(PathBuf::from),
+        };
+        assert_eq!(parse(args(&[])), run(None, None));
         assert_eq!(
             parse(args(&["--library", "/tmp/x.jejak"])),
-            Cli::Run {
-                library: Some("/tmp/x.jejak".into())
-            }
+            run(Some("/tmp/x.jejak"), None)
         );
         assert_eq!(
             parse(args(&["--library=/tmp/y.jejak"])),
-            Cli::Run {
-                library: Some("/tmp/y.jejak".into())
-            }
+            run(Some("/tmp/y.jejak"), None)
         );
+        assert_eq!(
+            parse(args(&[
+                "/home/rina/peta.jejak",
+                "--library",
+                "/tmp/x.jejak"
+            ])),
+            run(Some("/tmp/x.jejak"), Some("/home/rina/peta.jejak"))
+        );
+        assert_eq!(
+            parse(args(&["file:///home/rina/peta.jejak"])),
+            run(None, Some("/home/rina/peta.jejak"))
+        );
+        assert!(matches!(parse(args(&["a.jejak", "b.jejak"])), Cli::Bad(_)));
         assert_eq!(parse(args(&["--help"])), Cli::Help);
         assert!(matches!(parse(args(&["--library"])), Cli::Bad(_)));
         assert!(matches!(parse(args(&["--frobnicate"])), Cli::Bad(_)));

@@ -38,6 +38,12 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::map_file::choose_map_file,
             commands::map_file::read_map_file,
             commands::map_file::import_maps,
+            commands::snapshots::list_snapshots,
+            commands::snapshots::take_snapshot,
+            commands::snapshots::snapshot_doc,
+            commands::snapshots::restore_snapshot,
+            commands::snapshots::delete_snapshot,
+            commands::snapshots::export_snapshot_file,
             commands::maps::open_map,
             commands::maps::apply_ops,
             commands::maps::undo,
@@ -62,8 +68,8 @@ fn has_display() -> bool {
 }
 
 pub fn run() {
-    let library = match cli::parse(std::env::args().skip(1)) {
-        cli::Cli::Run { library } => library,
+    let (library, open) = match cli::parse(std::env::args().skip(1)) {
+        cli::Cli::Run { library, open } => (library, open),
         cli::Cli::Help => {
             println!("{}", cli::USAGE);
             return;
@@ -87,7 +93,10 @@ pub fn run() {
     };
     let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
     let state = AppState::open(path, chosen, os_locale);
-    let app = match builder(state).build(tauri::generate_context!()) {
+    let app = match builder(state)
+        .manage(state::FileToOpen::new(open))
+        .build(tauri::generate_context!())
+    {
         Ok(app) => app,
         Err(e) => {
             eprintln!("jejak: the window could not be started: {e}");

@@ -41,6 +41,23 @@ pub enum Chosen {
     Remembered,
 }
 
+/// The file given on the command line (a double-click in the file manager), handed to the UI
+/// once: a reload of the window does not import it again.
+pub struct FileToOpen(Mutex<Option<PathBuf>>);
+
+impl FileToOpen {
+    pub fn new(path: Option<PathBuf>) -> Self {
+        FileToOpen(Mutex::new(path))
+    }
+
+    pub fn take(&self) -> Option<PathBuf> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+    }
+}
+
 pub struct AppState {
     slot: Arc<(Mutex<Slot>, Condvar)>,
     os_locale: Locale,

@@ -28,7 +28,8 @@ test('a map file carries a map into a fresh library, and opening it again asks b
     await typeInto(app, await app.$(byTestId('card-title-input')), 'Pays by QRIS');
     await app.keys('Enter');
     await eventually(async () => (await texts(app, byTestId('card-title'))).includes('Pays by QRIS'), 'the card');
-    // From the board's toolbar.
+    // From the board's export dialog.
+    await app.$(byTestId('export-pdf')).click();
     await app.$(byTestId('export-map-file')).click();
     await eventually(async () => existsSync(mapFile()), 'the map file');
     assert.match(await app.$(byTestId('toast')).getText(), /Map file saved: .*handed-on\.jejak/);

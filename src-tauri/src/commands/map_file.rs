@@ -39,6 +39,26 @@ pub struct MapInFile {
     pub in_library: bool,
 }
 
+/// What *Export map file…* writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum MapFileFormat {
+    /// A `.jejak` map file, with the edit history.
+    Jejak,
+    /// The map as JSON (docs/map-json.md).
+    Json,
+}
+
+impl MapFileFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            MapFileFormat::Jejak => "jejak",
+            MapFileFormat::Json => "json",
+        }
+    }
+}
+
 /// How one map of the file comes in.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "how", rename_all = "camelCase")]
@@ -75,36 +95,53 @@ fn open_file(path: &Path) -> IpcResult<MapFile> {
     MapFile::open(path).map_err(|e| IpcError::from(&e))
 }
 
-/// Writes the map as a map file where the user says (native dialog); the path, or `None` when
-/// the user cancels.
-#[tauri::command]
-pub async fn export_map_file(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    map_id: Id,
-) -> IpcResult<Option<String>> {
+/// Asks where to save a file named after `title` (native dialog); `None` when the user cancels.
+pub(crate) fn ask_save_path(
+    app: &AppHandle,
+    title: &str,
+    format: MapFileFormat,
+) -> Option<PathBuf> {
+    let ext = format.extension();
     let picked = match std::env::var_os(SAVE_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
-            let title = state.with(|lib| Ok(lib.map_summary(map_id)?.title))?;
+            let name = if ext == "json" { "JSON" } else { "Jejak" };
             let mut dialog = app
                 .dialog()
                 .file()
-                .add_filter("Jejak", &["jejak"])
-                .set_file_name(file_name_with(&title, "jejak"));
+                .add_filter(name, &[ext])
+                .set_file_name(file_name_with(title, ext));
             if let Some(dir) = default_folder() {
                 dialog = dialog.set_directory(dir);
             }
             dialog.blocking_save_file().and_then(|p| p.into_path().ok())
         }
     };
-    let Some(mut path) = picked else {
+    picked.map(|mut path| {
+        if path.extension().is_none() {
+            path.set_extension(ext);
+        }
+        path
+    })
+}
+
+/// Writes the map as a map file (or JSON) where the user says (native dialog); the path, or
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn export_map_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    map_id: Id,
+    format: MapFileFormat,
+) -> IpcResult<Option<String>> {
+    let title = state.with(|lib| Ok(lib.map_summary(map_id)?.title))?;
+    let Some(path) = ask_save_path(&app, &title, format) else {
         return Ok(None);
     };
-    if path.extension().is_none() {
-        path.set_extension("jejak");
-    }
-    state.with(|lib| Ok(lib.export_map_file(map_id, &path)?))?;
+    state.with(|lib| match format {
+        MapFileFormat::Jejak => Ok(lib.export_map_file(map_id, &path)?),
+        MapFileFormat::Json => Ok(lib.export_map_json(map_id, &path)?),
+    })?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -117,7 +154,7 @@ pub async fn choose_map_file(
     let picked = match std::env::var_os(OPEN_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
-            let mut dialog = app.dialog().file().add_filter("Jejak", &["jejak"]);
+            let mut dialog = app.dialog().file().add_filter("Jejak", &["jejak", "json"]);
             if let Some(dir) = default_folder() {
                 dialog = dialog.set_directory(dir);
             }

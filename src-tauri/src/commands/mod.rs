@@ -6,4 +6,5 @@ pub mod library_file;
 pub mod map_file;
 pub mod maps;
 pub mod settings;
+pub mod snapshots;
 pub mod window;

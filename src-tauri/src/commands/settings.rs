@@ -24,10 +24,15 @@ pub struct Startup {
     pub read_only: bool,
     /// The newest backup of the library, if there is one (offered when it was refused).
     pub newest_backup: Option<crate::commands::library_file::BackupInfo>,
+    /// A file to bring maps in from, given on the command line (`jejak map.jejak`).
+    pub open_file: Option<String>,
 }
 
 #[tauri::command]
-pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
+pub async fn startup(
+    state: State<'_, AppState>,
+    file: State<'_, crate::state::FileToOpen>,
+) -> IpcResult<Startup> {
     let problem = state.problem()?;
     let (saved, read_only) = if problem.is_none() {
         state.with(|lib| Ok((lib.setting(LOCALE_KEY)?, lib.is_read_only())))?
@@ -44,12 +49,19 @@ pub async fn startup(state: State<'_, AppState>) -> IpcResult<Startup> {
         .into_iter()
         .next()
         .map(crate::commands::library_file::info);
+    let problem_free = problem.is_none();
     Ok(Startup {
         library_path: path.display().to_string(),
         locale,
         problem,
         read_only,
         newest_backup,
+        // Kept for later when the library was refused: it has nowhere to go yet.
+        open_file: if problem_free {
+            file.take().map(|p| p.display().to_string())
+        } else {
+            None
+        },
     })
 }
 

@@ -6,7 +6,13 @@ import type { MessageKey } from '../i18n/index.svelte';
 
 /** Actions reached from the toolbar only. */
 export type ToolbarAction =
-  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'exportMapFile';
+  | 'addStage'
+  | 'addLane'
+  | 'zoomFit'
+  | 'togglePersonas'
+  | 'overview'
+  | 'metrics'
+  | 'history';
 export type ActionName = ShortcutAction | ToolbarAction;
 
 /** Runs the action; false when it did not apply (so a key keeps its default). */
@@ -27,7 +33,7 @@ const TOOLBAR_LABELS: Record<ToolbarAction, MessageKey> = {
   togglePersonas: 'persona.title',
   overview: 'overview.button',
   metrics: 'metrics.button',
-  exportMapFile: 'mapFile.export',
+  history: 'history.button',
 };
 
 export class ActionRegistry {

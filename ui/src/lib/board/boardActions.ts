@@ -5,7 +5,6 @@ import { adjacentCell, neighbour, type Direction } from '../editor/navigation';
 import { inBoardOrder } from '../editor/selection';
 import { stepZoom } from '../editor/camera';
 import { t } from '../i18n/index.svelte';
-import { exportMapFile } from '../library/mapFiles';
 import type { ActionName, Perform } from './actions';
 import type { BoardState } from './boardState.svelte';
 import type { Gestures } from './gestures.svelte';
@@ -128,6 +127,6 @@ export function boardPerformers({
     togglePersonas: always(() => (board.showPersonas = !board.showPersonas)),
     overview: always(() => board.open('overview')),
     metrics: always(() => board.open('metrics')),
-    exportMapFile: always(() => exportMapFile(session.mapId)),
+    history: always(() => board.open('history')),
   };
 }

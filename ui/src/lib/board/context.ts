@@ -8,9 +8,11 @@ import { boardPerformers, type Controllers } from './boardActions';
 import { BoardState } from './boardState.svelte';
 import { Gestures } from './gestures.svelte';
 import { MapSession } from './mapSession.svelte';
+import { Snapshots } from './snapshots.svelte';
 import { Viewport } from './viewport.svelte';
 
 export interface Board extends Controllers {
+  snapshots: Snapshots;
   actions: ActionRegistry;
   mac: boolean;
 }
@@ -28,7 +30,12 @@ export function createBoard(
   const viewport = new Viewport(mapId, onError);
   const gestures = new Gestures(session, board, viewport);
   const controllers = { session, board, viewport, gestures };
-  return { ...controllers, actions: new ActionRegistry(boardPerformers(controllers), mac), mac };
+  return {
+    ...controllers,
+    snapshots: new Snapshots(session, onError),
+    actions: new ActionRegistry(boardPerformers(controllers), mac),
+    mac,
+  };
 }
 
 export function setBoard(board: Board): Board {

@@ -28,6 +28,8 @@ export class MapSession {
   doc = $state<MapDoc | null>(null);
   /** Edits sent and not answered yet. */
   pending = $state(0);
+  /** Set while a snapshot is previewed: the board shows it and no edit is sent. */
+  frozen = $state(false);
   /** Cards grouped by cell, each cell in rank order. */
   readonly cells = $derived(this.doc ? cardsByCell(this.doc) : new Map<string, Card[]>());
   /** Every card id in reading order (stage by stage, lane by lane). */
@@ -58,6 +60,7 @@ export class MapSession {
 
   /** Queues a backend call; its patch is applied when it answers, in the order calls were made. */
   private send(request: () => Promise<Patch> | null): Promise<Patch | null> {
+    if (this.frozen) return Promise.resolve(null);
     this.pending++;
     return enqueue(async () => {
       try {
@@ -95,6 +98,7 @@ export class MapSession {
    * is handed back (the dialog lists the bad rows), not reported.
    */
   importMetrics(text: string, spec: MetricsImport): Promise<ImportResult> {
+    if (this.frozen) return Promise.reject(new Error('a snapshot is being previewed'));
     this.pending++;
     return enqueue(async () => {
       try {
@@ -106,6 +110,9 @@ export class MapSession {
       }
     });
   }
+
+  /** Puts the map back as snapshot `id` keeps it, in turn with the other edits (one undo step). */
+  restoreSnapshot = (id: Id) => this.send(() => api.restoreSnapshot(id));
 
   card = (id: Id) => this.doc?.cards.find((c) => c.id === id);
   persona = (id: Id) => this.doc?.personas.find((p) => p.id === id);

@@ -1,9 +1,11 @@
 import { enErrors } from './en-errors';
+import { enHistory } from './en-history';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
 export const en = {
   ...enErrors,
+  ...enHistory,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',
@@ -33,7 +35,7 @@ export const en = {
   'mapFile.from': 'From {path}',
   'mapFile.inLibrary': 'Your library has this map already.',
   'mapFile.keepBoth': 'Keep both (import as a copy)',
-  'mapFile.replace': 'Replace mine with the file’s version',
+  'mapFile.replace': 'Replace mine with the file’s version (mine is kept in History)',
   'mapFile.import': 'Import',
   'mapFile.none': 'This file holds no maps.',
   'mapFile.imported.one': '{count} map imported',
@@ -270,7 +272,7 @@ export const en = {
     'Update Jejak to open this library. Jejak never converts a library to an older format.',
 
   'shortcut.export': 'Export to PDF',
-  'export.button': 'Export PDF',
+  'export.button': 'Export…',
   'export.title': 'Export to PDF',
   'export.paper': 'Paper',
   'export.orientation': 'Orientation',

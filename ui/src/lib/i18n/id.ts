@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { idErrors } from './id-errors';
+import { idHistory } from './id-history';
 
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
   ...idErrors,
+  ...idHistory,
   'app.name': 'Jejak',
   'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',
@@ -273,7 +275,7 @@ export const id: Record<MessageKey, string> = {
     'Perbarui Jejak untuk membuka pustaka ini. Jejak tidak pernah mengubah pustaka ke format yang lebih lama.',
 
   'shortcut.export': 'Ekspor ke PDF',
-  'export.button': 'Ekspor PDF',
+  'export.button': 'Ekspor…',
   'export.title': 'Ekspor ke PDF',
   'export.paper': 'Kertas',
   'export.orientation': 'Orientasi',

@@ -34,6 +34,16 @@ export function describeProblem(locale: UiLocale, p: Problem): string {
       return tr('err.csvNoColumn', { column: p.column });
     case 'csvMixedStyles':
       return tr('err.csvMixedStyles', { dotLine: p.dotLine, commaLine: p.commaLine });
+    case 'fileSyntax':
+      return tr('err.fileSyntax', { line: p.line, column: p.column });
+    case 'fileContent':
+      return p.line === 0
+        ? tr('err.fileContentLinks')
+        : tr('err.fileContent', { line: p.line, column: p.column });
+    case 'fileNotUtf8':
+      return tr('err.fileNotUtf8', { line: p.line });
+    case 'fileTooLarge':
+      return tr('err.fileTooLarge', { maxMb: p.maxMb });
     case 'libraryNewer':
       return tr('err.libraryNewer', { version: p.version, supported: p.supported });
     case 'conflict':

@@ -3,7 +3,7 @@
 import { emptyAttrs } from '../model/attrs';
 import { applyOp, diffDocs } from './fakeMap';
 import type { JejakPort } from './port';
-import type { Id, MapDoc, MapSummary, Op, Patch } from './types';
+import type { Id, MapDoc, MapSummary, Op, Patch, SnapshotInfo, SnapshotReason } from './types';
 
 interface Step {
   before: MapDoc;
@@ -35,6 +35,27 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
   );
   const calls: string[] = [];
   const delays: number[] = [];
+  const snapshots: { info: SnapshotInfo; doc: MapDoc }[] = [];
+  const snapshotOf = (id: Id) => {
+    const s = snapshots.find((x) => x.info.id === id);
+    if (!s) return Promise.reject(new Error(`snapshot ${id} not found`));
+    return Promise.resolve(s);
+  };
+  const keep = (mapId: Id, label: string, reason: SnapshotReason): SnapshotInfo => {
+    const doc = mapOf(mapId).doc;
+    const info: SnapshotInfo = {
+      id: `snap-${snapshots.length + 1}`,
+      mapId,
+      takenAt: Date.now(),
+      label,
+      reason,
+      stageCount: doc.stages.length,
+      laneCount: doc.lanes.length,
+      cardCount: doc.cards.length,
+    };
+    snapshots.unshift({ info, doc });
+    return info;
+  };
   const mapOf = (id: Id) => {
     const m = kept.get(id);
     if (!m) throw new Error(`map ${id} not found`);
@@ -126,12 +147,32 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
         },
       })),
 
+    listSnapshots: (mapId) =>
+      Promise.resolve(snapshots.filter((s) => s.info.mapId === mapId).map((s) => s.info)),
+    takeSnapshot: (mapId, label) => Promise.resolve().then(() => keep(mapId, label.trim(), 'named')),
+    snapshotDoc: (id) => snapshotOf(id).then((s) => s.doc),
+    restoreSnapshot: (id) =>
+      snapshotOf(id).then((s) =>
+        edit('restoreSnapshot', s.info.mapId, (m) => {
+          keep(s.info.mapId, '', 'restore');
+          m.undo.push({ before: m.doc, after: s.doc, mergeKey: null });
+          m.redo = [];
+          return s.doc;
+        }),
+      ),
+    deleteSnapshot: (id) =>
+      snapshotOf(id).then((s) => {
+        snapshots.splice(snapshots.indexOf(s), 1);
+      }),
+    exportSnapshotFile: () => Promise.resolve(null),
+
     listMaps: () => Promise.resolve([...kept.values()].map(summary)),
     listTrash: () => Promise.resolve([]),
     mapZoom: () => Promise.resolve(null),
     setMapZoom: () => Promise.resolve(),
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
+    onFileDrop: () => Promise.resolve(() => {}),
     startup: notInFake('startup'),
     createMap: notInFake('createMap'),
     duplicateMap: notInFake('duplicateMap'),

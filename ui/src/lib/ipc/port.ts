@@ -10,6 +10,7 @@ import type {
   ImportPick,
   ImportResult,
   Locale,
+  MapFileFormat,
   MapFileInfo,
   MapDoc,
   MapSummary,
@@ -17,6 +18,7 @@ import type {
   Op,
   Patch,
   RestoreReport,
+  SnapshotInfo,
   Startup,
   Template,
 } from './types';
@@ -49,15 +51,28 @@ export interface JejakPort {
    * that stops listening.
    */
   onCloseRequested(beforeClose: () => Promise<void>): Promise<() => void>;
+  /** Calls `handler` with the paths of files dropped on the window; resolves to the unlisten. */
+  onFileDrop(handler: (paths: string[]) => void): Promise<() => void>;
 
-  /** Writes the map as a map file where the user says; the path, or null when cancelled. */
-  exportMapFile(mapId: Id): Promise<string | null>;
+  /** Writes the map as a map file (or JSON) where the user says; the path, or null when cancelled. */
+  exportMapFile(mapId: Id, format: MapFileFormat): Promise<string | null>;
   /** Asks for a map file (or a library file) and says what it holds; null when cancelled. */
   chooseMapFile(): Promise<MapFileInfo | null>;
   /** What the file at `path` holds (a file dropped on the window). */
   readMapFile(path: string): Promise<MapFileInfo>;
   /** Brings the picked maps of the file in, each whole or not at all. */
   importMaps(path: string, picks: ImportPick[]): Promise<MapSummary[]>;
+
+  /** The map's snapshots, newest first. */
+  listSnapshots(mapId: Id): Promise<SnapshotInfo[]>;
+  takeSnapshot(mapId: Id, label: string): Promise<SnapshotInfo>;
+  /** The map as a snapshot keeps it (to look at; nothing changes). */
+  snapshotDoc(id: Id): Promise<MapDoc>;
+  /** Puts the map back as the snapshot keeps it: one undo step, after a safety snapshot. */
+  restoreSnapshot(id: Id): Promise<Patch>;
+  deleteSnapshot(id: Id): Promise<void>;
+  /** Writes the snapshot as a map file where the user says; the path, or null when cancelled. */
+  exportSnapshotFile(id: Id): Promise<string | null>;
 
   openMap(id: Id): Promise<MapDoc>;
   /**

@@ -1,6 +1,7 @@
 // The only module that talks to Tauri. Command names and argument names match src-tauri/src/commands.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { BackendError } from './errors';
 import type { JejakPort } from './port';
 import type { ExportProgress } from './types';
@@ -31,6 +32,10 @@ export const tauriPort: JejakPort = {
   restoreBackup: () => call('restore_backup'),
   openLibraryFile: () => call('open_library_file'),
   createLibraryFile: () => call('create_library_file'),
+  onFileDrop: (handler) =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === 'drop') handler(event.payload.paths);
+    }),
   onCloseRequested: (beforeClose) =>
     listen('jejak://close-requested', async () => {
       try {
@@ -40,10 +45,17 @@ export const tauriPort: JejakPort = {
       }
     }),
 
-  exportMapFile: (mapId) => call('export_map_file', { mapId }),
+  exportMapFile: (mapId, format) => call('export_map_file', { mapId, format }),
   chooseMapFile: () => call('choose_map_file'),
   readMapFile: (path) => call('read_map_file', { path }),
   importMaps: (path, picks) => call('import_maps', { path, picks }),
+
+  listSnapshots: (mapId) => call('list_snapshots', { mapId }),
+  takeSnapshot: (mapId, label) => call('take_snapshot', { mapId, label }),
+  snapshotDoc: (id) => call('snapshot_doc', { id }),
+  restoreSnapshot: (id) => call('restore_snapshot', { id }),
+  deleteSnapshot: (id) => call('delete_snapshot', { id }),
+  exportSnapshotFile: (id) => call('export_snapshot_file', { id }),
 
   openMap: (id) => call('open_map', { id }),
   applyOps: (mapId, ops, mergeKey) => call('apply_ops', { mapId, ops, mergeKey: mergeKey ?? null }),

@@ -53,3 +53,6 @@ export type { ImportPick } from './generated/ImportPick';
 
 /** Entity ids are UUID strings. */
 export type Id = string;
+export type { MapFileFormat } from './generated/MapFileFormat';
+export type { SnapshotInfo } from './generated/SnapshotInfo';
+export type { SnapshotReason } from './generated/SnapshotReason';

@@ -5,6 +5,7 @@ import {
   BackendError,
   type ImportChoice,
   type ImportPick,
+  type MapFileFormat,
   type MapFileInfo,
   type MapSummary,
 } from '../ipc';
@@ -12,12 +13,14 @@ import { t, tn, type MessageKey } from '../i18n/index.svelte';
 import { showError, showToast } from '../toast.svelte';
 import { drained } from '../board/editQueue';
 
-/** Asks where, writes the map file (with every edit made so far), and says where it went. */
-export async function exportMapFile(mapId: string): Promise<void> {
+/**
+ * Asks where, writes the map file or JSON (with every edit made so far), and says where it went.
+ */
+export async function exportMapFile(mapId: string, format: MapFileFormat): Promise<void> {
   try {
     await drained();
-    const path = await api.exportMapFile(mapId);
-    if (path) showToast(t('mapFile.exported', { path }));
+    const path = await api.exportMapFile(mapId, format);
+    if (path) showToast(t(format === 'json' ? 'mapFile.exportedJson' : 'mapFile.exported', { path }));
   } catch (e) {
     showError(e);
   }

@@ -11,4 +11,5 @@ export const LIMITS = {
   tagsPerCard: 30,
   tags: 2_000,
   personaText: 20_000,
+  snapshotLabel: 120,
 } as const;

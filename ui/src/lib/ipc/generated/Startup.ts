@@ -26,4 +26,8 @@ readOnly: boolean,
 /**
  * The newest backup of the library, if there is one (offered when it was refused).
  */
-newestBackup: BackupInfo | null, };
+newestBackup: BackupInfo | null, 
+/**
+ * A file to bring maps in from, given on the command line (`jejak map.jejak`).
+ */
+openFile: string | null, };

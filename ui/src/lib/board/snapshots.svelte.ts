@@ -1,0 +1,79 @@
+// The History panel's side of the board: the map's snapshots, taking and deleting them, and the
+// preview of one (the board shows the snapshot, frozen, until the preview is closed or restored).
+import { api, type Id, type SnapshotInfo } from '../ipc';
+import type { MapSession } from './mapSession.svelte';
+import { drained } from './editQueue';
+
+export class Snapshots {
+  list = $state<SnapshotInfo[]>([]);
+  /** The snapshot shown instead of the map, if any. */
+  previewing = $state<SnapshotInfo | null>(null);
+
+  constructor(
+    private readonly session: MapSession,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      this.list = await api.listSnapshots(this.session.mapId);
+    } catch (e) {
+      this.onError(e);
+    }
+  }
+
+  /** Takes a named snapshot once every edit made so far is on disk; null when refused. */
+  async take(label: string): Promise<SnapshotInfo | null> {
+    try {
+      await drained();
+      const taken = await api.takeSnapshot(this.session.mapId, label);
+      await this.load();
+      return taken;
+    } catch (e) {
+      this.onError(e);
+      return null;
+    }
+  }
+
+  async remove(id: Id): Promise<void> {
+    try {
+      await api.deleteSnapshot(id);
+    } catch (e) {
+      this.onError(e);
+    }
+    await this.load();
+  }
+
+  /** Shows the snapshot on the board, read-only. */
+  async preview(snapshot: SnapshotInfo): Promise<void> {
+    try {
+      await drained();
+      const doc = await api.snapshotDoc(snapshot.id);
+      this.session.frozen = true;
+      this.previewing = snapshot;
+      this.session.show(doc);
+    } catch (e) {
+      this.onError(e);
+    }
+  }
+
+  /** Back to the map as it is. */
+  async closePreview(): Promise<void> {
+    if (!this.previewing) return;
+    this.previewing = null;
+    this.session.frozen = false;
+    try {
+      await this.session.load();
+    } catch (e) {
+      this.onError(e);
+    }
+  }
+
+  /** Restores the snapshot over the map (leaving a preview first); true when it was done. */
+  async restore(id: Id): Promise<boolean> {
+    await this.closePreview();
+    const patch = await this.session.restoreSnapshot(id);
+    await this.load();
+    return patch !== null;
+  }
+}
