@@ -47,6 +47,10 @@ pub enum FormatArg {
     Jejak,
     /// The whole map as JSON (docs/map-json.md), without its edit history.
     Json,
+    /// The touchpoint inventory for spreadsheets: one row per card (headers in --lang).
+    Csv,
+    /// A Mermaid `journey` diagram, scored by --persona (default: the first).
+    Mermaid,
 }
 
 #[derive(Args)]
@@ -57,7 +61,7 @@ pub struct ExportArgs {
     /// Where to write the file (replaced if it exists).
     #[arg(long, short)]
     output: PathBuf,
-    /// The format; by default the output's extension (.pdf, .jejak or .json) decides.
+    /// The format; by default the output's extension (.pdf, .jejak, .json, .csv or .mmd) decides.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     #[arg(long, value_enum, default_value = "a4")]
@@ -82,7 +86,10 @@ pub struct ExportArgs {
     facilitator: String,
     #[arg(long, default_value = "")]
     organisation: String,
-    /// Language of the words the PDF adds (legend, headings).
+    /// Mermaid: whose scores the tasks get (a persona's name or id; default: the first persona).
+    #[arg(long)]
+    persona: Option<String>,
+    /// Language of the words the PDF adds (legend, headings) and of the CSV's header.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
 }
@@ -134,8 +141,10 @@ impl ExportArgs {
             Some("pdf") => Ok(FormatArg::Pdf),
             Some("jejak") => Ok(FormatArg::Jejak),
             Some("json") => Ok(FormatArg::Json),
+            Some("csv") => Ok(FormatArg::Csv),
+            Some("mmd" | "mermaid") => Ok(FormatArg::Mermaid),
             _ => Err(format!(
-                "cannot tell the format from {}; add --format pdf, jejak or json",
+                "cannot tell the format from {}; add --format pdf, jejak, json, csv or mermaid",
                 self.output.display()
             )),
         }
@@ -156,6 +165,38 @@ pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> 
             lib.export_map_json(summary.id, &args.output)
                 .map_err(|e| e.to_string())?;
             println!("{}: JSON of {:?}", args.output.display(), summary.title);
+            return Ok(());
+        }
+        FormatArg::Csv => {
+            let locale = args.options().locale;
+            lib.export_inventory_csv(summary.id, &args.output, locale)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}: touchpoints of {:?}",
+                args.output.display(),
+                summary.title
+            );
+            return Ok(());
+        }
+        FormatArg::Mermaid => {
+            let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
+            let by = match &args.persona {
+                Some(name) => Some(
+                    doc.personas
+                        .iter()
+                        .find(|p| p.name == *name || p.id.to_string() == *name)
+                        .ok_or_else(|| format!("the map has no persona {name:?}"))?
+                        .id,
+                ),
+                None => None,
+            };
+            lib.export_mermaid(summary.id, &args.output, by)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}: Mermaid journey of {:?}",
+                args.output.display(),
+                summary.title
+            );
             return Ok(());
         }
         FormatArg::Pdf => {}

@@ -95,3 +95,73 @@ fn json_goes_out_and_back_in_and_a_snapshot_is_taken_listed_and_restored() {
     let out = cli(&["snapshot", "--library", &s(&a), "restore", "nonsense"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn the_touchpoints_go_to_a_spreadsheet_as_csv_with_formula_looking_text_made_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.jejak");
+    let mut lib = Library::open(&path).unwrap();
+    let map = lib
+        .create_map(Template::CustomerJourney, Locale::Id, Some("Perjalanan"))
+        .unwrap();
+    let doc = lib.load_map(map.id).unwrap();
+    let card = |title: &str| Op::CreateCard {
+        card: jejak_core::NewCard {
+            id: jejak_core::new_id(),
+            stage_id: doc.stages[1].id,
+            lane_id: doc.lanes[0].id,
+            title: title.into(),
+            body: "Bayar, lalu \"gagal\"\nbaris dua".into(),
+            attrs: jejak_core::CardAttrs {
+                kind: Some(jejak_core::attrs::TouchpointKind::Human),
+                metrics: [("CSAT".to_string(), 4.5)].into(),
+                ..Default::default()
+            },
+        },
+        place: jejak_core::Place::End,
+    };
+    lib.apply(
+        map.id,
+        &[
+            card("=HYPERLINK(\"http://x\",\"klik\")"),
+            card("Pembayaran"),
+        ],
+    )
+    .unwrap();
+    lib.close().unwrap();
+    let csv = dir.path().join("kartu.csv");
+    let out = cli(&[
+        "export",
+        "--library",
+        path.to_str().unwrap(),
+        "--map",
+        "Perjalanan",
+        "--lang",
+        "id",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a byte-order mark"
+    );
+    let body = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let header = body.lines().next().unwrap();
+    assert!(
+        header.starts_with("Tahap,Lajur,Judul,Teks,Kanal,Jenis"),
+        "{header}"
+    );
+    assert!(header.ends_with(",CSAT"), "{header}");
+    assert!(
+        body.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""),
+        "{body}"
+    );
+    assert!(
+        body.contains("\"Bayar, lalu \"\"gagal\"\"\nbaris dua\""),
+        "{body}"
+    );
+    assert!(body.contains(",Manusia,"), "{body}");
+    assert!(body.contains(",4.5"), "{body}");
+}

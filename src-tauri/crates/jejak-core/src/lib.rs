@@ -2,7 +2,10 @@
 //! new map starts from. Pure data and rules; storage lives in `jejak-store`.
 
 pub mod attrs;
+pub mod inventory_csv;
+pub mod labels;
 pub mod mapjson;
+pub mod mermaid;
 pub mod metrics;
 pub mod model;
 pub mod numbers;

@@ -143,6 +143,22 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_text_is_a_mermaid_journey_or_refused(body in "(\\PC{0,20}[:,\n]){0,12}") {
+        let text = format!("journey\n{body}");
+        if let Ok(doc) = jejak_core::mermaid::read(&text) {
+            prop_assert!(doc.emotions.iter().all(|e| (-2..=2).contains(&e.score)));
+            // What came in goes out and back in the same.
+            let out = jejak_core::mermaid::write(&doc, None);
+            let again = jejak_core::mermaid::read(&out);
+            prop_assert!(again.is_ok(), "{out}");
+        }
+    }
+}
+
 #[test]
 fn the_sample_map_json_is_accepted() {
     assert!(jejak_core::mapjson::read(MAP_JSON.as_bytes()).is_ok());

@@ -3,7 +3,7 @@
 
 pub mod fixture;
 pub mod fonts;
-pub mod labels;
+pub use jejak_core::labels;
 pub mod layout;
 pub mod options;
 pub mod photo;

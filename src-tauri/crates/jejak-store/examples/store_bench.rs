@@ -8,31 +8,23 @@
 
 #[path = "support/generated_map.rs"]
 mod generated_map;
+#[path = "support/measure.rs"]
+mod measure;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use jejak_core::{Id, Op};
 use jejak_store::{Library, OpenOptions};
+use measure::{cpu, loadavg, time};
 
 type Error = Box<dyn std::error::Error>;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 /// p50 and p99 of a sample, in ms.
 fn percentiles(mut v: Vec<f64>) -> (f64, f64) {
     v.sort_by(f64::total_cmp);
     let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
     (at(0.5), at(0.99))
-}
-
-fn time<T>(f: impl FnOnce() -> T) -> (T, f64) {
-    let start = Instant::now();
-    let out = f();
-    (out, ms(start.elapsed()))
 }
 
 fn rename_op(lib: &Library, map: Id, n: usize) -> Result<Op, Error> {
@@ -214,24 +206,6 @@ fn durable_vs_bare(dir: &Path) -> Result<(f64, f64), Error> {
     Ok((percentiles(edits).0, percentiles(bare).0))
 }
 
-fn loadavg() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
-}
-
-fn cpu() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into())
-}
-
 fn main() -> Result<(), Error> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "target/bench/store".into()));
@@ -303,17 +277,7 @@ fn main() -> Result<(), Error> {
     );
     std::fs::write(dir.join("store-bench.json"), &json)?;
     if let Some(doc) = doc {
-        let text = std::fs::read_to_string(&doc)?;
-        let (start, end) = ("<!-- store-bench:start -->", "<!-- store-bench:end -->");
-        if let (Some(a), Some(b)) = (text.find(start), text.find(end)) {
-            let updated = format!("{}{start}\n{md}{}", &text[..a], &text[b..]);
-            std::fs::write(&doc, updated)?;
-        } else {
-            eprintln!(
-                "{} has no store-bench markers; figures not written there",
-                doc.display()
-            );
-        }
+        measure::replace_section(&doc, "store-bench", &md)?;
         std::fs::write(doc.with_file_name("bench-store.json"), json)?;
     }
     Ok(())

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-//! Map JSON on real files: export → import gives the same map (ids kept as it is or on replace,
+//! Map JSON (and Mermaid journeys) on real files: export → import gives the same map (ids kept as it is or on replace,
 //! new ids on a copy); files with errors are refused with where the error is, the file and the
 //! library untouched.
 
@@ -143,4 +143,52 @@ fn a_json_map_with_what_the_app_refuses_imports_nothing() {
         "no half-imported map"
     );
     assert!(!lib.has_map(map_id).unwrap());
+}
+
+#[test]
+fn a_mermaid_journey_goes_out_and_comes_back_with_its_documented_losses() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, map_id) = worked_library(dir.path());
+    let lib = Library::open(&path).unwrap();
+    let original = lib.load_map(map_id).unwrap();
+    let file = dir.path().join("journey.mmd");
+    lib.export_mermaid(map_id, &file, None).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("journey\n    title Perjalanan pelanggan\n"),
+        "{text}"
+    );
+    // The worked map's one card, scored −2 by Rina: 1 on Mermaid's scale, Rina its actor.
+    assert!(text.contains(": 1: Rina\n"), "{text}");
+
+    let opened = MapFile::open(&file).unwrap();
+    let new_id = opened.maps()[0].id;
+    assert_ne!(
+        new_id, map_id,
+        "a Mermaid file always comes in as a new map"
+    );
+    let mut other = Library::open(&dir.path().join("other.jejak")).unwrap();
+    other.import_map(&opened, new_id, ImportAs::New).unwrap();
+    let back = other.load_map(new_id).unwrap();
+    let titles =
+        |d: &jejak_core::MapDoc| d.stages.iter().map(|s| s.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&back), titles(&original));
+    assert_eq!(back.cards.len(), 1);
+    assert_eq!(back.cards[0].title, original.cards[0].title);
+    assert_eq!(back.personas[0].name, "Rina");
+    assert_eq!(back.emotions[0].score, -2);
+
+    refused(
+        "bad.mmd",
+        b"journey\n  section A\n    Bayar: sangat: Rina\n",
+        |p| {
+            *p == Problem::FileSyntax {
+                line: 3,
+                column: 11,
+            }
+        },
+    );
+    refused("flow.mmd", b"graph TD\n  A-->B\n", |p| {
+        *p == Problem::LibraryNotSqlite
+    });
 }

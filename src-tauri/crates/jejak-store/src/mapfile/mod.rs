@@ -3,7 +3,7 @@
 //! as one; opening one adds its map to the library — as it is when the library does not have it,
 //! as a copy with new ids, or in place of the library's version. A whole library file is read the
 //! same way, so its maps can be picked and brought over to a new laptop, and so is a map saved
-//! as JSON (docs/map-json.md), which has no edit history.
+//! as JSON (docs/map-json.md) or a Mermaid journey, which have no edit history.
 //!
 //! A file is read only after the same full check that judges a library, on a private copy; the
 //! file itself is never written to. An import is one transaction: it lands whole or not at all.
@@ -15,7 +15,7 @@ use std::io::Read;
 use std::path::Path;
 
 use jejak_core::snapshot::SnapshotReason;
-use jejak_core::{mapjson, Id, MapDoc, MapSummary};
+use jejak_core::{mapjson, mermaid, Id, MapDoc, MapSummary};
 
 use crate::error::{OpenError, OpenErrorKind};
 use crate::open::{checked_copy, CheckedCopy};
@@ -39,8 +39,8 @@ impl MapFile {
     /// Reads a file chosen by the user. Anything that is not a healthy Jejak file (or map JSON)
     /// of this or an older version is refused, as a library would be, and left untouched.
     pub fn open(path: &Path) -> std::result::Result<MapFile, OpenError> {
-        if looks_like_json(path) {
-            let doc = read_json(path)?;
+        if let Some(format) = text_format(path) {
+            let doc = read_text(path, format)?;
             let summary = summary_of(&doc);
             return Ok(MapFile {
                 source: Source::Json(Box::new(doc)),
@@ -73,18 +73,40 @@ impl MapFile {
     }
 }
 
-/// JSON starts with `{` (after an optional byte-order mark and spaces); a Jejak file never does.
-fn looks_like_json(path: &Path) -> bool {
-    let mut head = [0u8; 64];
-    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
-        return false;
-    };
-    let head = &head[..n];
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+#[derive(Clone, Copy)]
+enum TextFormat {
+    Json,
+    Mermaid,
 }
 
-fn read_json(path: &Path) -> std::result::Result<MapDoc, OpenError> {
+/// JSON starts with `{` (after an optional byte-order mark and spaces); a Mermaid journey is
+/// named `.mmd` or starts with `journey`, a comment or front matter. A Jejak file does neither.
+fn text_format(path: &Path) -> Option<TextFormat> {
+    let mut head = [0u8; 64];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .ok()?;
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&[][..], |i| &head[i..]);
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if start.starts_with(b"{") {
+        Some(TextFormat::Json)
+    } else if matches!(ext.as_deref(), Some("mmd" | "mermaid"))
+        || [&b"journey"[..], b"%%", b"---"]
+            .iter()
+            .any(|p| start.starts_with(p))
+    {
+        Some(TextFormat::Mermaid)
+    } else {
+        None
+    }
+}
+
+fn read_text(path: &Path, format: TextFormat) -> std::result::Result<MapDoc, OpenError> {
     let size = std::fs::metadata(path)
         .map_err(|e| OpenError::io(path, e))?
         .len();
@@ -99,13 +121,21 @@ fn read_json(path: &Path) -> std::result::Result<MapDoc, OpenError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| OpenError::io(path, e))?;
-    mapjson::read(&bytes).map_err(|r| {
-        let kind = match r.problem {
+    let read = match format {
+        TextFormat::Json => mapjson::read(&bytes).map_err(|r| (r.problem, r.detail)),
+        TextFormat::Mermaid => match std::str::from_utf8(&bytes) {
+            Ok(text) => mermaid::read(text).map_err(|r| (r.problem, r.detail)),
+            // The JSON reader says on which line the bad bytes are.
+            Err(_) => mapjson::read(&bytes).map_err(|r| (r.problem, r.detail)),
+        },
+    };
+    read.map_err(|(problem, detail)| {
+        let kind = match problem {
             jejak_core::Problem::LibraryNotSqlite => OpenErrorKind::NotSqlite,
             jejak_core::Problem::LibraryNewer { .. } => OpenErrorKind::Newer,
             _ => OpenErrorKind::Corrupt,
         };
-        OpenError::new(kind, r.problem, path, r.detail)
+        OpenError::new(kind, problem, path, detail)
     })
 }
 
@@ -157,6 +187,24 @@ impl Library {
     pub fn export_map_json(&self, map_id: Id, dest: &Path) -> Result<()> {
         let doc = maps::load(self.conn()?, map_id)?;
         text_file(dest, mapjson::write(&doc).as_bytes())
+    }
+
+    /// Writes map `map_id` as a Mermaid journey at `dest`, scored by persona `by` (default: the
+    /// map's first persona).
+    pub fn export_mermaid(&self, map_id: Id, dest: &Path, by: Option<Id>) -> Result<()> {
+        let doc = maps::load(self.conn()?, map_id)?;
+        text_file(dest, mermaid::write(&doc, by).as_bytes())
+    }
+
+    /// Writes map `map_id`'s touchpoint inventory as CSV at `dest` (headers in `locale`).
+    pub fn export_inventory_csv(
+        &self,
+        map_id: Id,
+        dest: &Path,
+        locale: jejak_core::templates::Locale,
+    ) -> Result<()> {
+        let doc = maps::load(self.conn()?, map_id)?;
+        text_file(dest, &jejak_core::inventory_csv::write(&doc, locale))
     }
 
     /// Whether the library already has a map with this id (in its trash too).

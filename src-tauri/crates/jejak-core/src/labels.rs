@@ -1,8 +1,9 @@
-//! The words the PDF itself adds, in the export's language.
+//! The words exports add (the PDF's legend and headings, the CSV inventory's header), in the
+//! export's language.
 
-use jejak_core::attrs::{Evidence, Priority, TouchpointKind};
-use jejak_core::templates::Locale;
-use jejak_core::Horizon;
+use crate::attrs::{Evidence, Phase, Priority, TouchpointKind};
+use crate::templates::Locale;
+use crate::Horizon;
 
 pub struct Labels {
     pub locale: Locale,
@@ -45,6 +46,11 @@ pub struct Labels {
     pub continued: &'static str,
     pub line_of_visibility: &'static str,
     pub subject: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub phase: &'static str,
+    pub tags: &'static str,
+    pub link: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -88,6 +94,11 @@ const EN: Labels = Labels {
     continued: "continued",
     line_of_visibility: "Line of visibility",
     subject: "Customer journey map",
+    title: "Title",
+    text: "Text",
+    phase: "Phase",
+    tags: "Tags",
+    link: "Link",
 };
 
 const ID: Labels = Labels {
@@ -109,13 +120,13 @@ const ID: Labels = Labels {
     page: "Halaman",
     of: "dari",
     stages: "Tahap",
-    lanes: "Jalur",
+    lanes: "Lajur",
     assembly_key: "Panduan penyusunan",
     assembly_help: "Cetak setiap lembar pada 100% (tanpa \"sesuaikan halaman\"). Potong tiap lembar pada tanda potong di tepi kiri dan atas, lalu tumpangkan pada lembar tetangganya hingga bagian yang berulang tepat sejajar, kemudian rekatkan.",
     sheet: "Lembar",
     inventory: "Daftar titik sentuh",
     stage: "Tahap",
-    lane: "Jalur",
+    lane: "Lajur",
     touchpoint: "Titik sentuh",
     channel: "Kanal",
     kind: "Jenis",
@@ -131,6 +142,11 @@ const ID: Labels = Labels {
     continued: "lanjutan",
     line_of_visibility: "Garis visibilitas",
     subject: "Peta perjalanan pelanggan",
+    title: "Judul",
+    text: "Teks",
+    phase: "Fase",
+    tags: "Tag",
+    link: "Tautan",
 };
 
 impl Labels {
@@ -160,6 +176,17 @@ impl Labels {
             (Locale::Id, Evidence::Observed) => "Teramati",
             (Locale::Id, Evidence::Assumed) => "Asumsi",
             (Locale::Id, Evidence::Proposed) => "Usulan",
+        }
+    }
+
+    pub fn phase(&self, phase: Phase) -> &'static str {
+        match (self.locale, phase) {
+            (Locale::En, Phase::PrePurchase) => "Pre-purchase",
+            (Locale::En, Phase::Purchase) => "Purchase",
+            (Locale::En, Phase::PostPurchase) => "Post-purchase",
+            (Locale::Id, Phase::PrePurchase) => "Sebelum pembelian",
+            (Locale::Id, Phase::Purchase) => "Pembelian",
+            (Locale::Id, Phase::PostPurchase) => "Sesudah pembelian",
         }
     }
 
