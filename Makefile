@@ -14,7 +14,7 @@ APP          := target/debug/jejak
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf bench-store soak fuzz clean help
+.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf bench-store soak fuzz package clean help
 
 help:
 	@echo "make run    install what is missing, build, and open Jejak"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench  benchmarks; figures go to docs/benchmarks.md"
 	@echo "make soak   long crash and damaged-file runs; figures for docs/reliability.md"
 	@echo "make fuzz   fuzz the importers and the library opener (FUZZ_SECONDS per target)"
+	@echo "make package  build the .deb (release) into target/release/bundle/deb and check it"
 
 ## --- installing what is missing -------------------------------------------------------------
 
@@ -74,6 +75,14 @@ run: app
 	  echo "No display: Jejak is a desktop app. Run 'make run' in a graphical session (or: xvfb-run make run)."; exit 1; fi
 	./$(APP) $(ARGS)
 
+# The installable app: a release .deb with the desktop entry, the .jejak file type and jejak-cli,
+# checked unpacked (tests/package/check-deb.sh). Not part of `make test` (a release build).
+package: deps-build ui
+	$(call apt_install,desktop-file-utils)
+	cargo build --release -p jejak-cli
+	ui/node_modules/.bin/tauri build --bundles deb
+	tests/package/check-deb.sh $$(ls -t target/release/bundle/deb/*.deb | head -n1)
+
 ## --- testing --------------------------------------------------------------------------------
 
 test: deps-test npm lint unit app-test types-fresh e2e
@@ -117,10 +126,12 @@ bench-board: app deps-test
 	cd tests/e2e && $(XVFB) node bench/board-bench.mjs ../../$(BENCH_DIR)/library-2000.jejak 2000 \
 	  ../../$(BENCH_DIR)/board-bench.json
 
-# Edit, undo and open times against history length and library size, and a durable edit against
-# the disk's own floor (release build; rewrites its section of docs/benchmarks.md).
+# Edit, undo and open times against history length and library size, a durable edit against the
+# disk's own floor, and map file / JSON export and import of a 2,000-card map (release builds;
+# each rewrites its section of docs/benchmarks.md).
 bench-store: deps-build
 	cargo run -q --release -p jejak-store --example store_bench -- $(BENCH_DIR)/store docs/benchmarks.md
+	cargo run -q --release -p jejak-store --example mapfile_bench -- $(BENCH_DIR)/mapfile docs/benchmarks.md
 
 # Jejak's PDF export against headless Chromium printing the same map (docs/benchmarks.md).
 bench-pdf: deps-test
@@ -140,7 +151,7 @@ soak: deps-build
 # and the library opener, FUZZ_SECONDS each. Findings land in tests/fuzz/artifacts.
 FUZZ_SECONDS ?= 120
 CARGO_FUZZ   := $(TOOLS)/bin/cargo-fuzz
-FUZZ_TARGETS := csv_metrics number_cell open_library
+FUZZ_TARGETS := csv_metrics number_cell open_library map_json
 $(CARGO_FUZZ):
 	cargo install cargo-fuzz --locked --root $(TOOLS)
 fuzz: deps-build $(CARGO_FUZZ)
@@ -153,6 +164,8 @@ fuzz: deps-build $(CARGO_FUZZ)
 	cp $(BENCH_DIR)/fuzz-seed.jejak tests/fuzz/corpus/open_library/sample-library
 	printf '\000title,clicks,csat\nPromo page,"1.842,50",4\nApp,12.5,3\n' > tests/fuzz/corpus/csv_metrics/seed-1
 	printf '\001tag,clicks\npromo,"1,204"\napp,88\n' > tests/fuzz/corpus/csv_metrics/seed-2
+	mkdir -p tests/fuzz/corpus/map_json
+	cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak export --map "$$(cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak list | head -n1 | cut -f1)" -o tests/fuzz/corpus/map_json/sample.json
 	for t in $(FUZZ_TARGETS); do \
 	  PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run --fuzz-dir tests/fuzz $$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) || exit 1; \

@@ -27,7 +27,10 @@ test('a map file carries a map into a fresh library, and opening it again asks b
     await app.$$(byTestId('add-card'))[0].click();
     await typeInto(app, await app.$(byTestId('card-title-input')), 'Pays by QRIS');
     await app.keys('Enter');
-    await eventually(async () => (await texts(app, byTestId('card-title'))).includes('Pays by QRIS'), 'the card');
+    await eventually(
+      async () => (await texts(app, byTestId('card-title'))).includes('Pays by QRIS'),
+      'the card',
+    );
     // From the board's export dialog.
     await app.$(byTestId('export-pdf')).click();
     await app.$(byTestId('export-map-file')).click();
@@ -68,14 +71,20 @@ test('a map file carries a map into a fresh library, and opening it again asks b
     // The imported map is whole: its card, and its history (undo takes the card back).
     const rows = await texts(app, byTestId('open-map'));
     await app.$$(byTestId('open-map'))[rows.indexOf('Checkout journey')].click();
-    await eventually(async () => (await texts(app, byTestId('card-title'))).includes('Pays by QRIS'), 'the card');
+    await eventually(
+      async () => (await texts(app, byTestId('card-title'))).includes('Pays by QRIS'),
+      'the card',
+    );
     await app.$(byTestId('undo')).click();
-    await eventually(async () => !(await texts(app, byTestId('card-title'))).includes('Pays by QRIS'), 'undone');
+    await eventually(
+      async () => !(await texts(app, byTestId('card-title'))).includes('Pays by QRIS'),
+      'undone',
+    );
   });
   assert.equal(sha(mapFile()), written, 'opening a map file changed it');
 });
 
-test('a file that is not a map file is refused in the user\'s words and left as it was', async () => {
+test("a file that is not a map file is refused in the user's words and left as it was", async () => {
   writeFileSync(mapFile(), 'stage,lane\nAwareness,Touchpoints\n');
   const before = sha(mapFile());
   await ctx.driver.withApp(async (app) => {

@@ -95,6 +95,8 @@ test('a map leaves as JSON from the export dialog and comes into a fresh library
   await ctx.driver.withApp(async (app) => {
     await newMapWithCard(app, 'Perjalanan pelanggan', 'Bayar dengan QRIS');
     await app.$(byTestId('export-pdf')).click();
+    await app.$(byTestId('export-json')).waitForClickable();
+    await app.saveScreenshot(path.join(artifacts, 'export-dialog-formats.png'));
     await app.$(byTestId('export-json')).click();
     await eventually(async () => existsSync(jsonFile()), 'the JSON file');
     assert.match(await app.$(byTestId('toast')).getText(), /JSON saved: .*handed-on\.json/);

@@ -48,6 +48,10 @@ pub enum MapFileFormat {
     Jejak,
     /// The map as JSON (docs/map-json.md).
     Json,
+    /// The touchpoint inventory for spreadsheets.
+    Csv,
+    /// A Mermaid `journey` diagram (scored by the first persona).
+    Mermaid,
 }
 
 impl MapFileFormat {
@@ -55,6 +59,8 @@ impl MapFileFormat {
         match self {
             MapFileFormat::Jejak => "jejak",
             MapFileFormat::Json => "json",
+            MapFileFormat::Csv => "csv",
+            MapFileFormat::Mermaid => "mmd",
         }
     }
 }
@@ -105,7 +111,12 @@ pub(crate) fn ask_save_path(
     let picked = match std::env::var_os(SAVE_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
-            let name = if ext == "json" { "JSON" } else { "Jejak" };
+            let name = match format {
+                MapFileFormat::Jejak => "Jejak",
+                MapFileFormat::Json => "JSON",
+                MapFileFormat::Csv => "CSV",
+                MapFileFormat::Mermaid => "Mermaid",
+            };
             let mut dialog = app
                 .dialog()
                 .file()
@@ -125,7 +136,7 @@ pub(crate) fn ask_save_path(
     })
 }
 
-/// Writes the map as a map file (or JSON) where the user says (native dialog); the path, or
+/// Writes the map as a map file, JSON, CSV or Mermaid where the user says (native dialog); the path, or
 /// `None` when the user cancels.
 #[tauri::command]
 pub async fn export_map_file(
@@ -141,6 +152,11 @@ pub async fn export_map_file(
     state.with(|lib| match format {
         MapFileFormat::Jejak => Ok(lib.export_map_file(map_id, &path)?),
         MapFileFormat::Json => Ok(lib.export_map_json(map_id, &path)?),
+        MapFileFormat::Csv => {
+            let locale = crate::commands::settings::ui_locale(&state, lib)?;
+            Ok(lib.export_inventory_csv(map_id, &path, locale)?)
+        }
+        MapFileFormat::Mermaid => Ok(lib.export_mermaid(map_id, &path, None)?),
     })?;
     Ok(Some(path.display().to_string()))
 }

@@ -28,6 +28,20 @@ pub struct Startup {
     pub open_file: Option<String>,
 }
 
+/// The interface language: the one saved in the library, else the system's.
+fn chosen_locale(saved: Option<&str>, state: &AppState) -> Locale {
+    match saved {
+        Some("id") => Locale::Id,
+        Some("en") => Locale::En,
+        _ => state.os_locale(),
+    }
+}
+
+/// The interface language, for words the backend writes into files (a CSV's header).
+pub(crate) fn ui_locale(state: &AppState, lib: &jejak_store::Library) -> IpcResult<Locale> {
+    Ok(chosen_locale(lib.setting(LOCALE_KEY)?.as_deref(), state))
+}
+
 #[tauri::command]
 pub async fn startup(
     state: State<'_, AppState>,
@@ -39,11 +53,7 @@ pub async fn startup(
     } else {
         (None, false)
     };
-    let locale = match saved.as_deref() {
-        Some("id") => Locale::Id,
-        Some("en") => Locale::En,
-        _ => state.os_locale(),
-    };
+    let locale = chosen_locale(saved.as_deref(), &state);
     let path = state.path()?;
     let newest_backup = jejak_store::backups::list(&path)
         .into_iter()

@@ -6,13 +6,7 @@ import type { MessageKey } from '../i18n/index.svelte';
 
 /** Actions reached from the toolbar only. */
 export type ToolbarAction =
-  | 'addStage'
-  | 'addLane'
-  | 'zoomFit'
-  | 'togglePersonas'
-  | 'overview'
-  | 'metrics'
-  | 'history';
+  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'history';
 export type ActionName = ShortcutAction | ToolbarAction;
 
 /** Runs the action; false when it did not apply (so a key keeps its default). */

@@ -37,9 +37,12 @@ export const enErrors = {
   'err.fileNotWritable': 'The file cannot be written there. Choose another folder.',
   'err.fileExists': 'A file of that name is already there; Jejak never replaces it. Choose another name.',
   'err.exportFailed': 'The export could not be made.',
-  'err.fileSyntax': 'Line {line}, column {column}: the file is not well-formed JSON. It may have been edited by hand or cut short.',
-  'err.fileContent': 'Line {line}, column {column}: the map in this file is incomplete or has a value Jejak cannot use.',
-  'err.fileContentLinks': 'The map in this file does not hold together (for example a card in a stage the file does not have).',
+  'err.fileSyntax':
+    'Line {line}, column {column}: the file is not well-formed JSON. It may have been edited by hand or cut short.',
+  'err.fileContent':
+    'Line {line}, column {column}: the map in this file is incomplete or has a value Jejak cannot use.',
+  'err.fileContentLinks':
+    'The map in this file does not hold together (for example a card in a stage the file does not have).',
   'err.fileNotUtf8': 'Line {line}: the text is not UTF-8. Save the file as UTF-8 and try again.',
   'err.fileTooLarge': 'The file is larger than {maxMb} MB, more than any map Jejak writes.',
   'err.diskFull': 'The disk is full: this change was not saved. Free some space and try again.',

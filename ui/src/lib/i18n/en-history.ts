@@ -1,4 +1,4 @@
-// English wording of the History panel (snapshots) and map JSON.
+// English wording of the History panel (snapshots) and the map's other export formats.
 export const enHistory = {
   'history.button': 'History',
   'history.hint': 'Snapshots of this map: take one, look at one, go back to one',
@@ -7,7 +7,8 @@ export const enHistory = {
   'history.labelPlaceholder': 'Name, e.g. Before workshop 2',
   'history.take': 'Take snapshot',
   'history.taken': 'Snapshot “{label}” taken',
-  'history.empty': 'No snapshots yet. Jejak also takes one before every import, replace or restore, and once a day when you edit.',
+  'history.empty':
+    'No snapshots yet. Jejak also takes one before every import, replace or restore, and once a day when you edit.',
   'history.reason.named': 'Taken by you',
   'history.reason.daily': 'Automatic: start of the day',
   'history.reason.replace': 'Automatic: before the map was replaced by a file',
@@ -18,7 +19,8 @@ export const enHistory = {
   'history.restore': 'Restore',
   'history.export': 'Export map file…',
   'history.delete': 'Delete',
-  'history.confirmRestore': 'Put the map back as it was on {when}? The current map is kept in a snapshot first, and Undo brings it back.',
+  'history.confirmRestore':
+    'Put the map back as it was on {when}? The current map is kept in a snapshot first, and Undo brings it back.',
   'history.confirmDelete': 'Delete the snapshot from {when}? This cannot be undone.',
   'history.restored': 'Map restored to {when}. Undo brings back what was there.',
   'history.previewing': 'Preview of the map as it was on {when}. Nothing here can be changed.',
@@ -29,6 +31,14 @@ export const enHistory = {
   'mapFile.exportJson': 'Export as JSON…',
   'mapFile.exportJsonHint': 'The whole map as a JSON file, for scripts and other tools',
   'mapFile.exportedJson': 'JSON saved: {path}',
+  'mapFile.exportCsv': 'Touchpoints as CSV…',
+  'mapFile.exportCsvHint':
+    'One row per card, for a spreadsheet (UTF-8, opens right in Excel and LibreOffice)',
+  'mapFile.exportedCsv': 'CSV saved: {path}',
+  'mapFile.exportMermaid': 'Mermaid journey…',
+  'mapFile.exportMermaidHint':
+    'Stages, touchpoints and the first persona’s scores as a Mermaid user journey diagram',
+  'mapFile.exportedMermaid': 'Mermaid journey saved: {path}',
   'export.otherFormats': 'Other formats:',
   'field.snapshotLabel': 'snapshot name',
   'thing.snapshot': 'snapshot',

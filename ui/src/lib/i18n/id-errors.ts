@@ -40,9 +40,12 @@ export const idErrors: Record<ErrorKey, string> = {
   'err.fileNotWritable': 'Berkas tidak dapat ditulis di sana. Pilih folder lain.',
   'err.fileExists': 'Sudah ada berkas dengan nama itu; Jejak tidak pernah menimpanya. Pilih nama lain.',
   'err.exportFailed': 'Ekspor tidak dapat dibuat.',
-  'err.fileSyntax': 'Baris {line}, kolom {column}: berkas ini bukan JSON yang benar. Mungkin telah disunting tangan atau terpotong.',
-  'err.fileContent': 'Baris {line}, kolom {column}: peta dalam berkas ini tidak lengkap atau memuat nilai yang tidak dapat dipakai Jejak.',
-  'err.fileContentLinks': 'Bagian-bagian peta dalam berkas ini tidak saling cocok (misalnya kartu di tahap yang tidak ada dalam berkas).',
+  'err.fileSyntax':
+    'Baris {line}, kolom {column}: berkas ini bukan JSON yang benar. Mungkin telah disunting tangan atau terpotong.',
+  'err.fileContent':
+    'Baris {line}, kolom {column}: peta dalam berkas ini tidak lengkap atau memuat nilai yang tidak dapat dipakai Jejak.',
+  'err.fileContentLinks':
+    'Bagian-bagian peta dalam berkas ini tidak saling cocok (misalnya kartu di tahap yang tidak ada dalam berkas).',
   'err.fileNotUtf8': 'Baris {line}: teks ini bukan UTF-8. Simpan berkas sebagai UTF-8 lalu coba lagi.',
   'err.fileTooLarge': 'Berkas lebih besar dari {maxMb} MB, melebihi peta mana pun yang ditulis Jejak.',
   'err.diskFull': 'Disk penuh: perubahan ini tidak tersimpan. Kosongkan sebagian ruang lalu coba lagi.',

@@ -1,4 +1,4 @@
-// Indonesian wording of the History panel (snapshots) and map JSON.
+// Indonesian wording of the History panel (snapshots) and the map's other export formats.
 export const idHistory = {
   'history.button': 'Riwayat',
   'history.hint': 'Snapshot peta ini: ambil, lihat, atau kembali ke salah satunya',
@@ -7,7 +7,8 @@ export const idHistory = {
   'history.labelPlaceholder': 'Nama, mis. Sebelum lokakarya 2',
   'history.take': 'Ambil snapshot',
   'history.taken': 'Snapshot “{label}” diambil',
-  'history.empty': 'Belum ada snapshot. Jejak juga mengambilnya sebelum setiap impor, penggantian, atau pemulihan, dan sekali sehari saat Anda menyunting.',
+  'history.empty':
+    'Belum ada snapshot. Jejak juga mengambilnya sebelum setiap impor, penggantian, atau pemulihan, dan sekali sehari saat Anda menyunting.',
   'history.reason.named': 'Diambil oleh Anda',
   'history.reason.daily': 'Otomatis: awal hari',
   'history.reason.replace': 'Otomatis: sebelum peta diganti dengan berkas',
@@ -18,7 +19,8 @@ export const idHistory = {
   'history.restore': 'Pulihkan',
   'history.export': 'Ekspor berkas peta…',
   'history.delete': 'Hapus',
-  'history.confirmRestore': 'Kembalikan peta seperti pada {when}? Peta saat ini disimpan dulu dalam snapshot, dan Urungkan mengembalikannya.',
+  'history.confirmRestore':
+    'Kembalikan peta seperti pada {when}? Peta saat ini disimpan dulu dalam snapshot, dan Urungkan mengembalikannya.',
   'history.confirmDelete': 'Hapus snapshot dari {when}? Ini tidak dapat diurungkan.',
   'history.restored': 'Peta dipulihkan ke {when}. Urungkan mengembalikan yang tadi.',
   'history.previewing': 'Pratinjau peta seperti pada {when}. Tidak ada yang dapat diubah di sini.',
@@ -29,6 +31,14 @@ export const idHistory = {
   'mapFile.exportJson': 'Ekspor sebagai JSON…',
   'mapFile.exportJsonHint': 'Seluruh peta sebagai berkas JSON, untuk skrip dan alat lain',
   'mapFile.exportedJson': 'JSON disimpan: {path}',
+  'mapFile.exportCsv': 'Titik sentuh sebagai CSV…',
+  'mapFile.exportCsvHint':
+    'Satu baris per kartu, untuk lembar kerja (UTF-8, terbuka benar di Excel dan LibreOffice)',
+  'mapFile.exportedCsv': 'CSV disimpan: {path}',
+  'mapFile.exportMermaid': 'Perjalanan Mermaid…',
+  'mapFile.exportMermaidHint':
+    'Tahap, titik sentuh, dan skor persona pertama sebagai diagram user journey Mermaid',
+  'mapFile.exportedMermaid': 'Perjalanan Mermaid disimpan: {path}',
   'export.otherFormats': 'Format lain:',
   'field.snapshotLabel': 'nama snapshot',
   'thing.snapshot': 'snapshot',

@@ -13,14 +13,21 @@ import { t, tn, type MessageKey } from '../i18n/index.svelte';
 import { showError, showToast } from '../toast.svelte';
 import { drained } from '../board/editQueue';
 
+const EXPORTED: Record<MapFileFormat, MessageKey> = {
+  jejak: 'mapFile.exported',
+  json: 'mapFile.exportedJson',
+  csv: 'mapFile.exportedCsv',
+  mermaid: 'mapFile.exportedMermaid',
+};
+
 /**
- * Asks where, writes the map file or JSON (with every edit made so far), and says where it went.
+ * Asks where, writes the map file, JSON or CSV (with every edit made so far), and says where it went.
  */
 export async function exportMapFile(mapId: string, format: MapFileFormat): Promise<void> {
   try {
     await drained();
     const path = await api.exportMapFile(mapId, format);
-    if (path) showToast(t(format === 'json' ? 'mapFile.exportedJson' : 'mapFile.exported', { path }));
+    if (path) showToast(t(EXPORTED[format], { path }));
   } catch (e) {
     showError(e);
   }
