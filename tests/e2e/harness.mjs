@@ -58,6 +58,16 @@ export async function startDriver(env = {}) {
   const sessions = new Set();
   return {
     async launch(args = []) {
+      try {
+        return await this.open(args);
+      } catch (e) {
+        // Once in CI the app could not reach Xvfb (GTK failed to start) and the session hung: try
+        // once more, saying so. A real start-up failure fails twice.
+        console.error(`the app did not start (${e.message}); trying once more`);
+        return await this.open(args);
+      }
+    },
+    async open(args) {
       const start = remote({
         hostname: '127.0.0.1',
         port,

@@ -2,7 +2,7 @@
 // restored as one undo step after a safety snapshot; a map leaves as JSON from the export dialog
 // and comes into a fresh library.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { artifacts, byTestId, eventually, texts, typeInto, useDriver } from './harness.mjs';
@@ -119,5 +119,25 @@ test('a map leaves as JSON from the export dialog and comes into a fresh library
       await eventually(async () => (await cards(app)).includes('Bayar dengan QRIS'), 'its card');
     },
     [jsonFile()],
+  );
+});
+
+test('a Mermaid journey opened with the app comes in as stages, cards and a persona', async () => {
+  const journey = path.join(ctx.dir, 'belanja.mmd');
+  writeFileSync(
+    journey,
+    'journey\n  title Belanja online\n  section Temukan\n    Lihat iklan: 4: Rina\n  section Beli\n    Bayar QRIS: 1: Rina\n',
+  );
+  rmSync(path.join(ctx.dir, 'library.jejak'), { force: true });
+  await ctx.driver.withApp(
+    async (app) => {
+      await eventually(async () => (await app.$$(byTestId('map-row'))).length === 1, 'the imported journey');
+      assert.deepEqual(await texts(app, byTestId('open-map')), ['Belanja online']);
+      await app.$(byTestId('open-map')).click();
+      await eventually(async () => (await cards(app)).length === 2, 'its cards');
+      assert.deepEqual(await cards(app), ['Lihat iklan', 'Bayar QRIS']);
+      assert.match(await app.$(byTestId('toggle-personas')).getText(), /\(1\)/);
+    },
+    [journey],
   );
 });

@@ -170,7 +170,10 @@ pub async fn choose_map_file(
     let picked = match std::env::var_os(OPEN_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
-            let mut dialog = app.dialog().file().add_filter("Jejak", &["jejak", "json"]);
+            let mut dialog = app
+                .dialog()
+                .file()
+                .add_filter("Jejak", &["jejak", "json", "mmd", "mermaid"]);
             if let Some(dir) = default_folder() {
                 dialog = dialog.set_directory(dir);
             }

@@ -154,53 +154,46 @@ impl ExportArgs {
 pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> {
     let maps = lib.list_maps("").map_err(|e| e.to_string())?;
     let summary = crate::find::find_map(&maps, &args.map)?;
-    match args.format()? {
-        FormatArg::Jejak => {
-            lib.export_map_file(summary.id, &args.output)
-                .map_err(|e| e.to_string())?;
-            println!("{}: map file of {:?}", args.output.display(), summary.title);
-            return Ok(());
-        }
-        FormatArg::Json => {
-            lib.export_map_json(summary.id, &args.output)
-                .map_err(|e| e.to_string())?;
-            println!("{}: JSON of {:?}", args.output.display(), summary.title);
-            return Ok(());
-        }
+    let (id, output) = (summary.id, args.output.as_path());
+    // Every format but the PDF: written by the store, then named on one line.
+    let (written, what) = match args.format()? {
+        FormatArg::Jejak => (lib.export_map_file(id, output), "map file"),
+        FormatArg::Json => (lib.export_map_json(id, output), "JSON"),
         FormatArg::Csv => {
             let locale = args.options().locale;
-            lib.export_inventory_csv(summary.id, &args.output, locale)
-                .map_err(|e| e.to_string())?;
-            println!(
-                "{}: touchpoints of {:?}",
-                args.output.display(),
-                summary.title
-            );
-            return Ok(());
+            (lib.export_inventory_csv(id, output, locale), "touchpoints")
         }
         FormatArg::Mermaid => {
-            let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
-            let by = match &args.persona {
-                Some(name) => Some(
-                    doc.personas
-                        .iter()
-                        .find(|p| p.name == *name || p.id.to_string() == *name)
-                        .ok_or_else(|| format!("the map has no persona {name:?}"))?
-                        .id,
-                ),
-                None => None,
-            };
-            lib.export_mermaid(summary.id, &args.output, by)
-                .map_err(|e| e.to_string())?;
-            println!(
-                "{}: Mermaid journey of {:?}",
-                args.output.display(),
-                summary.title
-            );
-            return Ok(());
+            let by = persona(lib, id, args.persona.as_deref())?;
+            (lib.export_mermaid(id, output, by), "Mermaid journey")
         }
-        FormatArg::Pdf => {}
-    }
+        FormatArg::Pdf => return export_pdf(lib, summary, args),
+    };
+    written.map_err(|e| e.to_string())?;
+    println!("{}: {what} of {:?}", output.display(), summary.title);
+    Ok(())
+}
+
+/// The persona named (or with the id) `key`, when one is given.
+fn persona(
+    lib: &jejak_store::Library,
+    map: jejak_core::Id,
+    key: Option<&str>,
+) -> Result<Option<jejak_core::Id>, String> {
+    let Some(key) = key else { return Ok(None) };
+    let doc = lib.load_map(map).map_err(|e| e.to_string())?;
+    doc.personas
+        .iter()
+        .find(|p| p.name == key || p.id.to_string() == key)
+        .map(|p| Some(p.id))
+        .ok_or_else(|| format!("the map has no persona {key:?}"))
+}
+
+fn export_pdf(
+    lib: &jejak_store::Library,
+    summary: &jejak_core::MapSummary,
+    args: &ExportArgs,
+) -> Result<(), String> {
     let doc = lib.load_map(summary.id).map_err(|e| e.to_string())?;
     let out =
         jejak_pdf::export(&doc, &args.options(), &mut |_, _| {}).map_err(|e| e.to_string())?;

@@ -150,10 +150,10 @@ fn the_touchpoints_go_to_a_spreadsheet_as_csv_with_formula_looking_text_made_ine
     let body = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let header = body.lines().next().unwrap();
     assert!(
-        header.starts_with("Tahap,Lajur,Judul,Teks,Kanal,Jenis"),
+        header.starts_with("Tahap;Lajur;Judul;Teks;Kanal;Jenis"),
         "{header}"
     );
-    assert!(header.ends_with(",CSAT"), "{header}");
+    assert!(header.ends_with(";CSAT"), "{header}");
     assert!(
         body.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\""),
         "{body}"
@@ -162,6 +162,6 @@ fn the_touchpoints_go_to_a_spreadsheet_as_csv_with_formula_looking_text_made_ine
         body.contains("\"Bayar, lalu \"\"gagal\"\"\nbaris dua\""),
         "{body}"
     );
-    assert!(body.contains(",Manusia,"), "{body}");
-    assert!(body.contains(",4.5"), "{body}");
+    assert!(body.contains(";Manusia;"), "{body}");
+    assert!(body.contains(";4,5"), "{body}");
 }

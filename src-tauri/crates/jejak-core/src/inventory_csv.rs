@@ -2,6 +2,8 @@
 //! persona's scores, each metric), for spreadsheets. UTF-8 with a byte-order mark so spreadsheet
 //! programs read Indonesian (and any) text right; text cells that a spreadsheet would run as a
 //! formula (`=`, `+`, `-`, `@`, tab, carriage return first) are made inert with a leading `'`.
+//! In Indonesian the file is written as spreadsheets set to Indonesian expect it: fields apart by
+//! `;` and figures with a decimal comma (`4,5`); in English by `,` with a decimal point.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -59,7 +61,13 @@ pub fn write(doc: &MapDoc, locale: Locale) -> Vec<u8> {
     }
     header.extend(metrics.iter().map(|m| inert(m)));
 
-    let mut out = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
+    let (delimiter, decimal) = match locale {
+        Locale::En => (b',', "."),
+        Locale::Id => (b';', ","),
+    };
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = out.write_record(&header);
     for card in ordered(doc) {
         let a = &card.attrs;
@@ -106,7 +114,11 @@ pub fn write(doc: &MapDoc, locale: Locale) -> Vec<u8> {
             row.push(score.map(|s| s.to_string()).unwrap_or_default());
         }
         for m in &metrics {
-            row.push(a.metrics.get(*m).map(|v| v.to_string()).unwrap_or_default());
+            let figure = a
+                .metrics
+                .get(*m)
+                .map(|v| v.to_string().replace('.', decimal));
+            row.push(figure.unwrap_or_default());
         }
         let _ = out.write_record(&row);
     }

@@ -73,8 +73,8 @@ fn envelope(doc: &MapDoc) -> MapJson {
     }
 }
 
-/// Reads a map from JSON bytes. Anything but a whole, consistent Jejak map of this or an older
-/// version is refused, with the line and column when the text itself is at fault.
+/// Reads a map from the bytes of a JSON file. Anything but a whole, consistent Jejak map of this
+/// or an older version is refused, with the line and column when the text itself is at fault.
 pub fn read(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
     if bytes.len() > MAX_BYTES {
         return Err(JsonRefusal {
@@ -84,6 +84,12 @@ pub fn read(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
             detail: format!("{} bytes", bytes.len()),
         });
     }
+    read_any_size(bytes)
+}
+
+/// [`read`] without the size limit, for JSON Jejak wrote itself (snapshots in the library): a
+/// map with many photos may be larger than any file a user should be asked to trust.
+pub fn read_any_size(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let before = &bytes[..e.valid_up_to()];

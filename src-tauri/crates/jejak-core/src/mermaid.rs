@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::model::{Card, Lane, LaneKind, MapDoc, MapMeta, Stage};
 use crate::persona::{EmotionScore, Horizon, Persona};
 use crate::problem::Problem;
-use crate::{new_id, now_millis, Id};
+use crate::{now_millis, Id};
 
 /// The most tasks a file may hold (a map Jejak draws well holds far fewer).
 pub const MAX_TASKS: usize = 10_000;
@@ -71,7 +71,10 @@ pub fn write(doc: &MapDoc, by: Option<Id>) -> String {
 
     let mut out = format!("journey\n    title {}\n", plain(&doc.map.title, &[]));
     for stage in &doc.stages {
-        out.push_str(&format!("    section {}\n", plain(&stage.title, &[])));
+        out.push_str(&format!(
+            "    section {}\n",
+            not_a_keyword(plain(&stage.title, &[]))
+        ));
         let mut cards: Vec<&Card> = doc
             .cards
             .iter()
@@ -96,7 +99,10 @@ pub fn write(doc: &MapDoc, by: Option<Id>) -> String {
                 .filter(|p| as_is(p.id).is_some())
                 .filter_map(|p| names.get(&p.id).map(String::as_str))
                 .collect();
-            out.push_str(&format!("      {}: {score}", plain(&card.title, &[])));
+            out.push_str(&format!(
+                "      {}: {score}",
+                not_a_keyword(plain(&card.title, &[]))
+            ));
             if !actors.is_empty() {
                 out.push_str(&format!(": {}", actors.join(", ")));
             }
@@ -104,6 +110,24 @@ pub fn write(doc: &MapDoc, by: Option<Id>) -> String {
         }
     }
     out
+}
+
+/// The rest of `line` when it starts with `word` (any case, as Mermaid reads it) and a space.
+fn keyword<'a>(line: &'a str, word: &str) -> Option<&'a str> {
+    let head = line.get(..word.len())?;
+    let rest = &line[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with([' ', '\t', ':'])).then_some(rest)
+}
+
+/// Task and section names Mermaid would take for a keyword or a comment get a dash in front.
+fn not_a_keyword(name: String) -> String {
+    let lower = name.to_lowercase();
+    let reserved = ["title", "section", "journey", "acctitle", "accdescr", "%%"];
+    if reserved.iter().any(|k| lower.starts_with(k)) {
+        format!("– {name}")
+    } else {
+        name
+    }
 }
 
 /// Why a Mermaid file was not read, and where.
@@ -124,8 +148,26 @@ fn refuse(line: usize, column: usize, detail: impl Into<String>) -> MermaidRefus
     }
 }
 
-/// Reads a Mermaid `journey` as a new map (new ids throughout).
+/// Ids made from the file's text: reading the same file twice gives the same map (the app reads
+/// it once to show what it holds and again to import it), and importing it twice is noticed.
+struct Ids {
+    file: Id,
+    next: u64,
+}
+
+impl Ids {
+    fn next(&mut self) -> Id {
+        self.next += 1;
+        uuid::Uuid::new_v5(&self.file, &self.next.to_le_bytes())
+    }
+}
+
+/// Reads a Mermaid `journey` as a map whose ids are made from the text.
 pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
+    let mut ids = Ids {
+        file: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, text.as_bytes()),
+        next: 0,
+    };
     let mut lines = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -136,14 +178,14 @@ pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
     let mut started = false;
     let now = now_millis();
     let lane = Lane {
-        id: new_id(),
+        id: ids.next(),
         title: "Touchpoints".into(),
         kind: LaneKind::Touchpoints,
         rank: String::new(),
     };
     let mut doc = MapDoc {
         map: MapMeta {
-            id: new_id(),
+            id: ids.next(),
             title: "Journey".into(),
             created_at: now,
             updated_at: now,
@@ -167,7 +209,7 @@ pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
             continue;
         }
         if !started {
-            if line != "journey" {
+            if !line.eq_ignore_ascii_case("journey") {
                 return Err(MermaidRefusal {
                     problem: Problem::LibraryNotSqlite,
                     detail: format!("line {no}: a Mermaid journey starts with `journey`"),
@@ -176,13 +218,13 @@ pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
             started = true;
             continue;
         }
-        if let Some(title) = line.strip_prefix("title ") {
+        if let Some(title) = keyword(line, "title") {
             doc.map.title = title.trim().to_string();
-        } else if line.starts_with("accTitle") || line.starts_with("accDescr") {
+        } else if keyword(line, "accTitle").is_some() || keyword(line, "accDescr").is_some() {
             continue;
-        } else if let Some(section) = line.strip_prefix("section ") {
+        } else if let Some(section) = keyword(line, "section") {
             doc.stages.push(Stage {
-                id: new_id(),
+                id: ids.next(),
                 title: section.trim().to_string(),
                 rank: String::new(),
             });
@@ -209,14 +251,14 @@ pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
             };
             if doc.stages.is_empty() {
                 doc.stages.push(Stage {
-                    id: new_id(),
+                    id: ids.next(),
                     title: "Journey".into(),
                     rank: String::new(),
                 });
             }
             let stage_id = doc.stages.last().map(|s| s.id).unwrap_or_default();
             let card = Card {
-                id: new_id(),
+                id: ids.next(),
                 stage_id,
                 lane_id: lane.id,
                 title: name.trim().to_string(),
@@ -227,7 +269,7 @@ pub fn read(text: &str) -> Result<MapDoc, MermaidRefusal> {
             for actor in people.split(',').map(str::trim).filter(|a| !a.is_empty()) {
                 let count = actors.len();
                 let persona_id = *actors.entry(actor.to_string()).or_insert_with(|| {
-                    let id = new_id();
+                    let id = ids.next();
                     doc.personas.push(Persona {
                         id,
                         name: actor.to_string(),
@@ -330,6 +372,22 @@ mod tests {
         assert_eq!(back.cards.len(), 3);
         assert_eq!(back.emotions.len(), 3);
         assert_eq!(write(&back, None), text);
+    }
+
+    #[test]
+    fn the_same_text_reads_as_the_same_map_and_keywords_are_read_in_any_case() {
+        let a = read(SAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
+        let b = read(SAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(a, b);
+        let mut c = read("Journey\n  Title T\n  SECTION S\n    Titles page: 3\n")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(c.map.title, "T");
+        assert_eq!(c.stages[0].title, "S");
+        assert_eq!(c.cards[0].title, "Titles page");
+        // A card whose title Mermaid would read as the map's title is written so it is not.
+        c.cards[0].title = "Title of the page".into();
+        let text = write(&c, None);
+        assert!(text.contains("      – Title of the page: 3\n"), "{text}");
     }
 
     #[test]

@@ -5,15 +5,14 @@
 use jejak_core::snapshot::{SnapshotInfo, SnapshotReason, MAX_LABEL_CHARS};
 use jejak_core::{mapjson, now_millis, validate, Field, Id, MapDoc, Op, Place};
 use rusqlite::types::Type;
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::cached::Cached;
 use crate::rows::id_at;
 use crate::{maps, Result, StoreError};
 
-/// Automatic snapshots kept per map (the oldest go first); named ones stay until deleted.
+/// Automatic snapshots kept per map and kind (the oldest go first); named ones stay until deleted.
 pub const KEEP_AUTOMATIC: i64 = 30;
-/// The first edit after this long without a snapshot takes the daily one.
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 const INFO_COLUMNS: &str = "id, map_id, taken_at, label, reason, stages, lanes, cards";
@@ -47,6 +46,17 @@ pub(crate) fn take(
     map_id: Id,
     label: &str,
     reason: SnapshotReason,
+) -> Result<SnapshotInfo> {
+    take_keeping(conn, map_id, label, reason, None)
+}
+
+/// [`take`], never pruning snapshot `keep` (the one being restored).
+fn take_keeping(
+    conn: &Connection,
+    map_id: Id,
+    label: &str,
+    reason: SnapshotReason,
+    keep: Option<Id>,
 ) -> Result<SnapshotInfo> {
     let label = match reason {
         SnapshotReason::Named => {
@@ -87,28 +97,39 @@ pub(crate) fn take(
         ],
     )?;
     if reason != SnapshotReason::Named {
+        // Each kind has its own quota, so many restores never push out the daily ones.
         conn.exec_cached(
-            "DELETE FROM snapshots WHERE map_id = ?1 AND reason != 'named' AND id NOT IN (
-                 SELECT id FROM snapshots WHERE map_id = ?1 AND reason != 'named'
-                 ORDER BY taken_at DESC, rowid DESC LIMIT ?2)",
-            params![map_id.to_string(), KEEP_AUTOMATIC],
+            "DELETE FROM snapshots WHERE map_id = ?1 AND reason = ?2 AND id != ?3 AND id NOT IN (
+                 SELECT id FROM snapshots WHERE map_id = ?1 AND reason = ?2
+                 ORDER BY taken_at DESC, rowid DESC LIMIT ?4)",
+            params![
+                map_id.to_string(),
+                reason.as_str(),
+                keep.map(|k| k.to_string()).unwrap_or_default(),
+                KEEP_AUTOMATIC
+            ],
         )?;
     }
     Ok(info)
 }
 
-/// Takes the day's snapshot before an edit, when the map has had none for a day (a map made
-/// within the day has nothing older to go back to).
+/// Takes the day's snapshot before the first edit of a day (UTC), unless the map already has a
+/// snapshot from that day (it keeps the day's starting state) or was made that day (there is
+/// nothing older to go back to).
 pub(crate) fn daily_if_due(conn: &Connection, map_id: Id) -> Result<()> {
-    let now = now_millis();
-    let (created, newest): (i64, Option<i64>) = conn.row_cached(
-        "SELECT m.created_at, (SELECT max(taken_at) FROM snapshots WHERE map_id = m.id)
-         FROM maps m WHERE m.id = ?1",
-        [map_id.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let last = newest.unwrap_or(created);
-    if now - last >= DAY_MS {
+    let day_start = now_millis().div_euclid(DAY_MS).saturating_mul(DAY_MS);
+    let found: Option<(i64, Option<i64>)> = conn
+        .row_cached(
+            "SELECT m.created_at, (SELECT max(taken_at) FROM snapshots WHERE map_id = m.id)
+             FROM maps m WHERE m.id = ?1",
+            [map_id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((created, newest)) = found else {
+        return Err(StoreError::not_found("map", map_id));
+    };
+    if created.max(newest.unwrap_or(i64::MIN)) < day_start {
         take(conn, map_id, "", SnapshotReason::Daily)?;
     }
     Ok(())
@@ -139,7 +160,7 @@ pub(crate) fn doc(conn: &Connection, id: Id) -> Result<MapDoc> {
             |r| r.get(0),
         )
         .map_err(not_found(id))?;
-    mapjson::read(content.as_bytes())
+    mapjson::read_any_size(content.as_bytes())
         .map_err(|e| StoreError::Corrupt(format!("snapshot {id} cannot be read: {}", e.detail)))
 }
 
@@ -262,7 +283,7 @@ impl crate::Library {
             let snapshot = info(tx, id)?;
             let target = doc(tx, id)?;
             let current = maps::load(tx, snapshot.map_id)?;
-            take(tx, snapshot.map_id, "", SnapshotReason::Restore)?;
+            take_keeping(tx, snapshot.map_id, "", SnapshotReason::Restore, Some(id))?;
             let ops = restore_ops(&current, &target);
             if ops.is_empty() {
                 // An empty map restored over an empty map of the same title.

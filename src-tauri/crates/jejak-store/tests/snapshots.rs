@@ -189,12 +189,11 @@ fn the_first_edit_of_a_day_keeps_the_map_as_it_was_and_old_automatic_ones_go() {
         let snapshot = lib.snapshots(map_id).unwrap()[0].id;
         lib.restore_snapshot(snapshot).unwrap();
     }
+    // Each kind has its quota: the restores never pushed out the day's snapshot.
     let list = lib.snapshots(map_id).unwrap();
-    let automatic = list
-        .iter()
-        .filter(|s| s.reason != SnapshotReason::Named)
-        .count();
-    assert_eq!(automatic as i64, KEEP_AUTOMATIC);
+    let count = |r| list.iter().filter(|s| s.reason == r).count() as i64;
+    assert_eq!(count(SnapshotReason::Restore), KEEP_AUTOMATIC);
+    assert_eq!(count(SnapshotReason::Daily), 1);
     assert!(list.contains(&named));
 }
 

@@ -44,34 +44,42 @@ export class Snapshots {
     await this.load();
   }
 
-  /** Shows the snapshot on the board, read-only. */
+  /** Shows the snapshot on the board, read-only (frozen at once: no edit slips in meanwhile). */
   async preview(snapshot: SnapshotInfo): Promise<void> {
+    const wasFrozen = this.session.frozen;
+    this.session.frozen = true;
     try {
       await drained();
       const doc = await api.snapshotDoc(snapshot.id);
-      this.session.frozen = true;
       this.previewing = snapshot;
       this.session.show(doc);
     } catch (e) {
+      this.session.frozen = wasFrozen;
       this.onError(e);
     }
   }
 
-  /** Back to the map as it is. */
-  async closePreview(): Promise<void> {
-    if (!this.previewing) return;
-    this.previewing = null;
-    this.session.frozen = false;
+  /**
+   * Back to the map as it is. The board thaws only once the live map is shown again; if it
+   * cannot be read, the preview stays (edits would otherwise land on what the snapshot shows).
+   */
+  async closePreview(): Promise<boolean> {
+    if (!this.previewing) return true;
     try {
-      await this.session.load();
+      const doc = await this.session.read();
+      this.previewing = null;
+      this.session.show(doc);
+      this.session.frozen = false;
+      return true;
     } catch (e) {
       this.onError(e);
+      return false;
     }
   }
 
   /** Restores the snapshot over the map (leaving a preview first); true when it was done. */
   async restore(id: Id): Promise<boolean> {
-    await this.closePreview();
+    if (!(await this.closePreview())) return false;
     const patch = await this.session.restoreSnapshot(id);
     await this.load();
     return patch !== null;

@@ -38,7 +38,7 @@ export const enErrors = {
   'err.fileExists': 'A file of that name is already there; Jejak never replaces it. Choose another name.',
   'err.exportFailed': 'The export could not be made.',
   'err.fileSyntax':
-    'Line {line}, column {column}: the file is not well-formed JSON. It may have been edited by hand or cut short.',
+    'Line {line}, column {column}: the file cannot be read there (it is not written the way its format requires). It may have been edited by hand or cut short.',
   'err.fileContent':
     'Line {line}, column {column}: the map in this file is incomplete or has a value Jejak cannot use.',
   'err.fileContentLinks':

@@ -41,7 +41,7 @@ export const idErrors: Record<ErrorKey, string> = {
   'err.fileExists': 'Sudah ada berkas dengan nama itu; Jejak tidak pernah menimpanya. Pilih nama lain.',
   'err.exportFailed': 'Ekspor tidak dapat dibuat.',
   'err.fileSyntax':
-    'Baris {line}, kolom {column}: berkas ini bukan JSON yang benar. Mungkin telah disunting tangan atau terpotong.',
+    'Baris {line}, kolom {column}: berkas tidak dapat dibaca di situ (tidak ditulis sesuai formatnya). Mungkin telah disunting tangan atau terpotong.',
   'err.fileContent':
     'Baris {line}, kolom {column}: peta dalam berkas ini tidak lengkap atau memuat nilai yang tidak dapat dipakai Jejak.',
   'err.fileContentLinks':

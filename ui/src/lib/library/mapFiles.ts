@@ -13,6 +13,20 @@ import { t, tn, type MessageKey } from '../i18n/index.svelte';
 import { showError, showToast } from '../toast.svelte';
 import { drained } from '../board/editQueue';
 
+/** The formats the export dialog offers beside the PDF, in its order. */
+export const OTHER_FORMATS: { format: MapFileFormat; label: MessageKey; hint: MessageKey; testid: string }[] =
+  [
+    { format: 'jejak', label: 'mapFile.export', hint: 'mapFile.exportHint', testid: 'export-map-file' },
+    { format: 'json', label: 'mapFile.exportJson', hint: 'mapFile.exportJsonHint', testid: 'export-json' },
+    { format: 'csv', label: 'mapFile.exportCsv', hint: 'mapFile.exportCsvHint', testid: 'export-csv' },
+    {
+      format: 'mermaid',
+      label: 'mapFile.exportMermaid',
+      hint: 'mapFile.exportMermaidHint',
+      testid: 'export-mermaid',
+    },
+  ];
+
 const EXPORTED: Record<MapFileFormat, MessageKey> = {
   jejak: 'mapFile.exported',
   json: 'mapFile.exportedJson',

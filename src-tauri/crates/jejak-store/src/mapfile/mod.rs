@@ -152,6 +152,33 @@ fn summary_of(doc: &MapDoc) -> MapSummary {
     }
 }
 
+/// A map keeping its ids must not take an id another map of the library has (a hand-edited or
+/// copied file); refused before anything is written, rather than failing on a constraint.
+fn refuse_ids_of_other_maps(conn: &rusqlite::Connection, doc: &MapDoc) -> Result<()> {
+    let map = doc.map.id.to_string();
+    let ids = [
+        (
+            "stages",
+            doc.stages.iter().map(|s| s.id).collect::<Vec<_>>(),
+        ),
+        ("lanes", doc.lanes.iter().map(|l| l.id).collect()),
+        ("cards", doc.cards.iter().map(|c| c.id).collect()),
+        ("personas", doc.personas.iter().map(|p| p.id).collect()),
+    ];
+    for (table, ids) in ids {
+        let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND map_id != ?2");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for id in ids {
+            if stmt.exists(rusqlite::params![id.to_string(), map])? {
+                return Err(StoreError::Conflict(format!(
+                    "{table} id {id} belongs to another map of the library"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes `doc` alone (no history) as a map file at `dest`.
 pub(crate) fn write_doc(doc: &MapDoc, dest: &Path) -> Result<()> {
     write::map_file(dest, |out| {
@@ -231,6 +258,9 @@ impl Library {
             ImportAs::New | ImportAs::Replace => (Renames::none(), doc.map.title.clone()),
         };
         self.write(|tx| {
+            if !matches!(how, ImportAs::Copy { .. }) {
+                refuse_ids_of_other_maps(tx, &doc)?;
+            }
             if how == ImportAs::Replace && exists {
                 snapshots::take(tx, map_id, "", SnapshotReason::Replace)?;
                 // Everything of the map goes with it (foreign keys cascade), history included;
