@@ -25,6 +25,24 @@ function portOpen(port) {
   });
 }
 
+/** `n` distinct ports nothing listens on, chosen by the system. */
+async function freePorts(n) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise((resolve, reject) => {
+          const server = net.createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => s.address().port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
 async function waitForPorts(ports, ms) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -47,13 +65,14 @@ export async function startDriver(env = {}) {
   if (!process.env.DISPLAY)
     throw new Error('no DISPLAY: run the end-to-end tests under Xvfb (make test does)');
   mkdirSync(artifacts, { recursive: true });
-  // A port per process, so a stale driver from an aborted run cannot answer for us.
-  const port = 20000 + (process.pid % 20000);
-  const child = spawn(driverBinary, ['--port', String(port), '--native-port', String(port + 1)], {
+  // Ports the system says are free now (a port made from the pid once fell on one in use and the
+  // driver never came up), so a stale driver from an aborted run cannot answer for us either.
+  const [port, nativePort] = await freePorts(2);
+  const child = spawn(driverBinary, ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForPorts([port, port + 1], 20000);
+  await waitForPorts([port, nativePort], 20000);
 
   const sessions = new Set();
   return {
