@@ -49,7 +49,9 @@ pub async fn export_snapshot_file(
     state: State<'_, AppState>,
     id: Id,
 ) -> IpcResult<Option<String>> {
-    let title = state.with(|lib| Ok(lib.snapshot_doc(id)?.map.title))?;
+    // Named after the map: reading the snapshot's whole content for its title would be done
+    // again by the export.
+    let title = state.with(|lib| Ok(lib.map_summary(lib.snapshot(id)?.map_id)?.title))?;
     let Some(path) = ask_save_path(&app, &title, MapFileFormat::Jejak) else {
         return Ok(None);
     };

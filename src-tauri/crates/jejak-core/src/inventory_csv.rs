@@ -69,23 +69,20 @@ pub fn write(doc: &MapDoc, locale: Locale) -> Vec<u8> {
         .delimiter(delimiter)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = out.write_record(&header);
+    let stages: HashMap<_, _> = doc
+        .stages
+        .iter()
+        .map(|s| (s.id, s.title.as_str()))
+        .collect();
+    let lanes: HashMap<_, _> = doc.lanes.iter().map(|x| (x.id, x.title.as_str())).collect();
+    let title_of = |titles: &HashMap<crate::Id, &str>, id| {
+        titles.get(&id).map(|t| inert(t)).unwrap_or_default()
+    };
     for card in ordered(doc) {
         let a = &card.attrs;
-        let title_of = |id, list: &[(crate::Id, &str)]| {
-            list.iter()
-                .find(|(x, _)| *x == id)
-                .map(|(_, t)| inert(t))
-                .unwrap_or_default()
-        };
-        let stages: Vec<_> = doc
-            .stages
-            .iter()
-            .map(|s| (s.id, s.title.as_str()))
-            .collect();
-        let lanes: Vec<_> = doc.lanes.iter().map(|x| (x.id, x.title.as_str())).collect();
         let mut row = vec![
-            title_of(card.stage_id, &stages),
-            title_of(card.lane_id, &lanes),
+            title_of(&stages, card.stage_id),
+            title_of(&lanes, card.lane_id),
             inert(&card.title),
             inert(&card.body),
             a.channel

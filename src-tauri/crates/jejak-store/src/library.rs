@@ -26,6 +26,9 @@ pub struct Library {
     /// When the newest backup was taken (Unix ms), and whether edits were made since.
     last_backup: i64,
     edited_since_backup: bool,
+    /// The day (see `snapshots::day_of`) each map's daily snapshot was last seen to, so typing
+    /// asks the file only on a map's first edit of the day.
+    daily_checked: std::collections::HashMap<Id, i64>,
 }
 
 /// What [`Library::close`] did.
@@ -67,6 +70,7 @@ impl Library {
             read_only: opened.read_only,
             last_backup: backups::list(path).first().map_or(0, |b| b.taken_at),
             edited_since_backup: false,
+            daily_checked: Default::default(),
         })
     }
 
@@ -95,6 +99,7 @@ impl Library {
                     read_only: true,
                     last_backup: 0,
                     edited_since_backup: false,
+                    daily_checked: Default::default(),
                 })
             }
             other => other,
@@ -224,19 +229,27 @@ impl Library {
 
     /// Applies `ops` to a map as one undo step, all or nothing.
     pub fn apply(&mut self, map_id: Id, ops: &[Op]) -> Result<Patch> {
-        self.write(|tx| {
-            snapshots::daily_if_due(tx, map_id)?;
-            history::record_group(tx, map_id, ops, None)
-        })
+        self.edit(map_id, ops, None)
     }
 
     /// Like [`Library::apply`], but folded into the previous undo step when that step was recorded
     /// with the same `merge_key` and nothing was undone since (one field edit = one undo step).
     pub fn apply_merged(&mut self, map_id: Id, ops: &[Op], merge_key: &str) -> Result<Patch> {
-        self.write(|tx| {
-            snapshots::daily_if_due(tx, map_id)?;
-            history::record_group(tx, map_id, ops, Some(merge_key))
-        })
+        self.edit(map_id, ops, Some(merge_key))
+    }
+
+    /// One undo step, after the day's snapshot when it is the map's first edit of the day.
+    fn edit(&mut self, map_id: Id, ops: &[Op], merge_key: Option<&str>) -> Result<Patch> {
+        let today = snapshots::day_of(now_millis());
+        let check = self.daily_checked.get(&map_id) != Some(&today);
+        let patch = self.write(|tx| {
+            if check {
+                snapshots::daily_if_due(tx, map_id)?;
+            }
+            history::record_group(tx, map_id, ops, merge_key)
+        })?;
+        self.daily_checked.insert(map_id, today);
+        Ok(patch)
     }
 
     /// Imports figures from CSV text onto the map's touchpoints as one undo step. A file with any

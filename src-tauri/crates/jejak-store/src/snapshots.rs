@@ -15,6 +15,11 @@ use crate::{maps, Result, StoreError};
 pub const KEEP_AUTOMATIC: i64 = 30;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
+/// The UTC day a time (Unix ms) falls on, counted from 1970-01-01.
+pub(crate) fn day_of(ms: i64) -> i64 {
+    ms.div_euclid(DAY_MS)
+}
+
 const INFO_COLUMNS: &str = "id, map_id, taken_at, label, reason, stages, lanes, cards";
 
 fn info_from(row: &Row) -> rusqlite::Result<SnapshotInfo> {
@@ -117,7 +122,7 @@ fn take_keeping(
 /// snapshot from that day (it keeps the day's starting state) or was made that day (there is
 /// nothing older to go back to).
 pub(crate) fn daily_if_due(conn: &Connection, map_id: Id) -> Result<()> {
-    let day_start = now_millis().div_euclid(DAY_MS).saturating_mul(DAY_MS);
+    let day_start = day_of(now_millis()).saturating_mul(DAY_MS);
     let found: Option<(i64, Option<i64>)> = conn
         .row_cached(
             "SELECT m.created_at, (SELECT max(taken_at) FROM snapshots WHERE map_id = m.id)

@@ -35,6 +35,16 @@ export class Snapshots {
     }
   }
 
+  /** Writes the snapshot as a map file where the user says; the path, or null (cancelled, or refused and told). */
+  async exportFile(id: Id): Promise<string | null> {
+    try {
+      return await api.exportSnapshotFile(id);
+    } catch (e) {
+      this.onError(e);
+      return null;
+    }
+  }
+
   async remove(id: Id): Promise<void> {
     try {
       await api.deleteSnapshot(id);

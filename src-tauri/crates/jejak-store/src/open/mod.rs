@@ -201,17 +201,19 @@ pub(crate) struct CheckedCopy {
     _copy: check::PrivateCopy,
 }
 
+/// The file's header, refused when it is empty or not a Jejak library this build reads.
+fn checked_header(path: &Path) -> Result<header::Header, OpenError> {
+    let Some(header) = header::Header::read(path)? else {
+        let empty = OpenError::new(OpenErrorKind::Empty, Problem::LibraryEmpty, path, "0 bytes");
+        return Err(empty);
+    };
+    header.check(path)?;
+    Ok(header)
+}
+
 pub(crate) fn checked_copy(path: &Path) -> Result<CheckedCopy, OpenError> {
     if !check::needs_recovery(path) {
-        let Some(header) = header::Header::read(path)? else {
-            return Err(OpenError::new(
-                OpenErrorKind::Empty,
-                Problem::LibraryEmpty,
-                path,
-                "0 bytes",
-            ));
-        };
-        header.check(path)?;
+        checked_header(path)?;
     }
     let copy = check::PrivateCopy::of(path)?;
     let mut conn = copy.open(path)?;
@@ -226,15 +228,7 @@ pub(crate) fn checked_copy(path: &Path) -> Result<CheckedCopy, OpenError> {
 fn inspect(path: &Path, options: &OpenOptions) -> Result<i64, OpenError> {
     let recovering = check::needs_recovery(path);
     if !recovering {
-        let Some(header) = header::Header::read(path)? else {
-            return Err(OpenError::new(
-                OpenErrorKind::Empty,
-                Problem::LibraryEmpty,
-                path,
-                "0 bytes",
-            ));
-        };
-        header.check(path)?;
+        let header = checked_header(path)?;
         let closed_cleanly = options
             .state_dir
             .as_deref()
