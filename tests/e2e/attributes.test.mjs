@@ -93,7 +93,10 @@ test('the overview lists pain points and opportunities by priority and jumps to 
     const stages = (await app.$$(byTestId('stage'))).length;
     const addIn = async (kind, stage, title, priority) => {
       const cell = (await app.$$(byTestId('cell')))[(await laneIndex(kind)) * stages + stage];
+      await cell.scrollIntoView({ block: 'center' });
+      await cell.$(byTestId('add-card')).waitForClickable();
       await cell.$(byTestId('add-card')).click();
+      await app.$(byTestId('card-title-input')).waitForDisplayed();
       await typeInto(app, await app.$(byTestId('card-title-input')), title);
       await app.keys('Enter');
       await eventually(

@@ -114,6 +114,13 @@ export class Viewport {
    * view first when it is off-screen and so not rendered.
    */
   async focusCard(id: Id, doc: MapDoc | null): Promise<void> {
+    // Where focus was when asked: if the user has moved on by the time the card is rendered (e.g.
+    // opened another card's editor right after Enter), the card must not take focus from there.
+    const before = document.activeElement;
+    const movedOn = () => {
+      const now = document.activeElement;
+      return now !== before && now !== null && now !== document.body;
+    };
     await tick();
     const find = () => document.querySelector<HTMLElement>(`[data-card-id="${id}"]`);
     let el = find();
@@ -125,7 +132,8 @@ export class Viewport {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       el = find();
     }
-    el?.focus({ preventScroll: true });
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (!el || movedOn()) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 }
