@@ -273,4 +273,81 @@ impl Labels {
             .unwrap_or("");
         format!("{day} {name} {year}")
     }
+
+    /// The calendar day (UTC) of a time in milliseconds, written as [`Labels::date`] does.
+    pub fn date_of_millis(&self, ms: i64) -> String {
+        // Days to a civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+        let z = ms.div_euclid(86_400_000) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        self.date(year, month, day)
+    }
+
+    /// A figure as the language writes it: `1,842.5` in English, `1.842,5` in Indonesian; at
+    /// most three decimals, none when whole.
+    pub fn number(&self, value: f64) -> String {
+        if !value.is_finite() {
+            return value.to_string();
+        }
+        let (group, decimal) = match self.locale {
+            Locale::En => (',', '.'),
+            Locale::Id => ('.', ','),
+        };
+        let fixed = format!("{:.3}", value.abs());
+        let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+        let fraction = fraction.trim_end_matches('0');
+        let mut out = String::new();
+        if value < 0.0 && (whole != "0" || !fraction.is_empty()) {
+            out.push('-');
+        }
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(digit);
+        }
+        if !fraction.is_empty() {
+            out.push(decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_grouped_and_pointed_per_language() {
+        let en = Labels::for_locale(Locale::En);
+        let id = Labels::for_locale(Locale::Id);
+        assert_eq!(en.number(1842.0), "1,842");
+        assert_eq!(id.number(1842.0), "1.842");
+        assert_eq!(en.number(1234567.25), "1,234,567.25");
+        assert_eq!(id.number(1234567.25), "1.234.567,25");
+        assert_eq!(en.number(-0.5), "-0.5");
+        assert_eq!(en.number(-0.0001), "0");
+        assert_eq!(id.number(4.5), "4,5");
+        assert_eq!(en.number(100.0), "100");
+        assert_eq!(en.number(2.0 / 3.0), "0.667");
+    }
+
+    #[test]
+    fn a_time_is_written_as_its_utc_day() {
+        let en = Labels::for_locale(Locale::En);
+        let id = Labels::for_locale(Locale::Id);
+        assert_eq!(en.date_of_millis(0), "1 January 1970");
+        // 2026-11-24T23:59:59.999Z and the next millisecond.
+        assert_eq!(en.date_of_millis(1_795_564_799_999), "24 November 2026");
+        assert_eq!(id.date_of_millis(1_795_564_800_000), "25 November 2026");
+        assert_eq!(en.date_of_millis(951_782_400_000), "29 February 2000");
+        assert_eq!(en.date_of_millis(-86_400_000), "31 December 1969");
+    }
 }

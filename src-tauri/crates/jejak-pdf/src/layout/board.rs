@@ -7,10 +7,10 @@ use jejak_core::{Card, Id, LaneKind, MapDoc};
 
 use super::card::{layout_card, score_glyph, signed};
 use super::items::{marks, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE, WHITE};
-use super::scores::Scores;
 use crate::fonts::Weight;
 use crate::layout::Ctx;
 use crate::wrap::wrap;
+use jejak_core::curve::{touchpoints_in_order, Scores};
 
 pub const LABEL_W: f32 = 112.0;
 pub const STAGE_W: f32 = 188.0;
@@ -37,36 +37,6 @@ pub struct Board {
     pub rows: Vec<(f32, f32)>,
     pub cards: Vec<(Id, Rect)>,
     pub items: Vec<Item>,
-}
-
-/// Touchpoints the curve runs through, in journey order: cards of touchpoint lanes (every card
-/// when the map has none), stage by stage, then lane order, then rank. Same rule as the board.
-pub fn touchpoints_in_order(doc: &MapDoc) -> Vec<&Card> {
-    let touch: Vec<Id> = doc
-        .lanes
-        .iter()
-        .filter(|l| l.kind == LaneKind::Touchpoints)
-        .map(|l| l.id)
-        .collect();
-    let lane_pos: HashMap<Id, usize> = doc
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id, i))
-        .collect();
-    let mut out = Vec::new();
-    for stage in &doc.stages {
-        let mut here: Vec<&Card> = doc
-            .cards
-            .iter()
-            .filter(|c| c.stage_id == stage.id && (touch.is_empty() || touch.contains(&c.lane_id)))
-            .collect();
-        here.sort_by(|a, b| {
-            (lane_pos.get(&a.lane_id), &a.rank).cmp(&(lane_pos.get(&b.lane_id), &b.rank))
-        });
-        out.extend(here);
-    }
-    out
 }
 
 pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {

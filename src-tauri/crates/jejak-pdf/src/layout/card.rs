@@ -5,9 +5,9 @@ use jejak_core::attrs::TouchpointKind;
 use jejak_core::{Card, Horizon, LaneKind, Persona};
 
 use super::items::{paragraph, Item, Rect, Rgb, Stroke, TextStyle, MUTED, RULE, WHITE};
-use super::scores::Scores;
 use crate::fonts::Weight;
 use crate::layout::Ctx;
+use jejak_core::curve::Scores;
 
 pub const PAD: f32 = 5.0;
 const STRIPE: f32 = 3.0;

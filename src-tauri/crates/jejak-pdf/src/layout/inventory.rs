@@ -4,11 +4,11 @@ use std::collections::HashMap;
 
 use jejak_core::{Id, MapDoc};
 
-use super::board::touchpoints_in_order;
 use super::card::{emotion_lines, format_number};
-use super::scores::Scores;
 use super::table::{table_pages, Column};
 use super::{Ctx, Page};
+use jejak_core::curve::touchpoints_in_order;
+use jejak_core::curve::Scores;
 
 pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, scores: &Scores, sheet: (f32, f32)) -> Vec<Page> {
     let cards = touchpoints_in_order(doc);

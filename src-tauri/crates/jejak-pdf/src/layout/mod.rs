@@ -7,7 +7,6 @@ pub mod chrome;
 pub mod inventory;
 pub mod items;
 pub mod personas;
-pub mod scores;
 pub mod sheets;
 pub mod table;
 
@@ -151,7 +150,7 @@ pub struct Laid {
 }
 
 pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
-    let scores = scores::Scores::new(&doc.emotions);
+    let scores = jejak_core::curve::Scores::new(&doc.emotions);
     let board = board::layout_board(ctx, doc, &scores);
     let sheets = match options.mode {
         Mode::Fit => sheets::fit(ctx, doc, &board, options),

@@ -3,15 +3,15 @@
 
 use jejak_core::{Horizon, MapDoc, Persona};
 
-use super::board::touchpoints_in_order;
 use super::card::{score_glyph, signed};
 use super::items::{paragraph, text, Item, Rect, Rgb, TextStyle, INK, MUTED};
-use super::scores::Scores;
 use super::sheets::MARGIN;
 use super::table::{table_pages, Column};
 use super::{Ctx, Page};
 use crate::fonts::Weight;
 use crate::wrap::wrap;
+use jejak_core::curve::touchpoints_in_order;
+use jejak_core::curve::Scores;
 
 pub fn persona_pages(
     ctx: &Ctx,

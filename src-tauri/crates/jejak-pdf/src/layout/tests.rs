@@ -169,7 +169,7 @@ fn a_long_card_grows_and_its_text_stays_inside() {
     assert!(long.chars().count() >= 2000);
     doc.cards[0].body = long.clone();
     let c = ctx();
-    let board = board::layout_board(&c, &doc, &scores::Scores::new(&doc.emotions));
+    let board = board::layout_board(&c, &doc, &jejak_core::curve::Scores::new(&doc.emotions));
     let (_, rect) = board
         .cards
         .iter()
@@ -249,7 +249,7 @@ fn inventory_continues_over_pages_with_its_header() {
     let pages = inventory::inventory_pages(
         &c,
         &doc,
-        &scores::Scores::new(&doc.emotions),
+        &jejak_core::curve::Scores::new(&doc.emotions),
         Paper::A4.portrait(),
     );
     assert!(pages.len() > 2);
