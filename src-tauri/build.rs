@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "open_library_file",
     "create_library_file",
     "export_map_file",
+    "copy_map_table",
     "choose_map_file",
     "read_map_file",
     "import_maps",

@@ -17,6 +17,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
     tauri::Builder::default()
         .manage(state)
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .on_window_event(commands::window::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::settings::startup,
@@ -35,6 +36,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::library_file::open_library_file,
             commands::library_file::create_library_file,
             commands::map_file::export_map_file,
+            commands::map_file::copy_map_table,
             commands::map_file::choose_map_file,
             commands::map_file::read_map_file,
             commands::map_file::import_maps,

@@ -4,15 +4,16 @@
 
 use std::path::{Path, PathBuf};
 
-use jejak_core::{Id, MapSummary};
+use jejak_core::{Id, MapSummary, Problem};
 use jejak_store::{ImportAs, MapFile};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use crate::commands::export::{default_folder, file_name_with};
-use crate::error::{IpcError, IpcResult};
+use crate::error::{ErrorKind, IpcError, IpcResult};
 use crate::state::AppState;
 
 /// When set, the save dialog is not shown and this path is used (end-to-end tests cannot drive
@@ -52,6 +53,8 @@ pub enum MapFileFormat {
     Csv,
     /// A Mermaid `journey` diagram (scored by the first persona).
     Mermaid,
+    /// One self-contained web page that opens offline in any browser.
+    Html,
 }
 
 impl MapFileFormat {
@@ -61,6 +64,7 @@ impl MapFileFormat {
             MapFileFormat::Json => "json",
             MapFileFormat::Csv => "csv",
             MapFileFormat::Mermaid => "mmd",
+            MapFileFormat::Html => "html",
         }
     }
 }
@@ -116,6 +120,7 @@ pub(crate) fn ask_save_path(
                 MapFileFormat::Json => "JSON",
                 MapFileFormat::Csv => "CSV",
                 MapFileFormat::Mermaid => "Mermaid",
+                MapFileFormat::Html => "HTML",
             };
             let mut dialog = app
                 .dialog()
@@ -136,7 +141,7 @@ pub(crate) fn ask_save_path(
     })
 }
 
-/// Writes the map as a map file, JSON, CSV or Mermaid where the user says (native dialog); the path, or
+/// Writes the map as a map file, JSON, CSV, Mermaid or a web page where the user says (native dialog); the path, or
 /// `None` when the user cancels.
 #[tauri::command]
 pub async fn export_map_file(
@@ -157,8 +162,30 @@ pub async fn export_map_file(
             Ok(lib.export_inventory_csv(map_id, &path, locale)?)
         }
         MapFileFormat::Mermaid => Ok(lib.export_mermaid(map_id, &path, None)?),
+        MapFileFormat::Html => {
+            let locale = crate::commands::settings::ui_locale(&state, lib)?;
+            Ok(lib.export_html(map_id, &path, locale, jejak_core::now_millis())?)
+        }
     })?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Puts the board on the system clipboard as a table: HTML for slides and documents, tab-separated
+/// text for spreadsheets. The words (its corner heading) are in the interface's language.
+#[tauri::command]
+pub async fn copy_map_table(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    map_id: Id,
+) -> IpcResult<()> {
+    let table = state.with(|lib| {
+        let locale = crate::commands::settings::ui_locale(&state, lib)?;
+        let doc = lib.load_map(map_id)?;
+        jejak_html::table(&doc, locale).map_err(IpcError::internal)
+    })?;
+    app.clipboard()
+        .write_html(table.html, Some(table.text))
+        .map_err(|e| IpcError::new(ErrorKind::Internal, Problem::ClipboardFailed).with_detail(e))
 }
 
 /// Asks for a map file (native dialog) and says what it holds; `None` when the user cancels.

@@ -51,6 +51,8 @@ pub enum FormatArg {
     Csv,
     /// A Mermaid `journey` diagram, scored by --persona (default: the first).
     Mermaid,
+    /// One self-contained web page (board, curve, personas, overview, search) that opens offline.
+    Html,
 }
 
 #[derive(Args)]
@@ -61,7 +63,7 @@ pub struct ExportArgs {
     /// Where to write the file (replaced if it exists).
     #[arg(long, short)]
     output: PathBuf,
-    /// The format; by default the output's extension (.pdf, .jejak, .json, .csv or .mmd) decides.
+    /// The format; by default the output's extension (.pdf, .jejak, .json, .csv, .mmd or .html) decides.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     #[arg(long, value_enum, default_value = "a4")]
@@ -89,7 +91,7 @@ pub struct ExportArgs {
     /// Mermaid: whose scores the tasks get (a persona's name or id; default: the first persona).
     #[arg(long)]
     persona: Option<String>,
-    /// Language of the words the PDF adds (legend, headings) and of the CSV's header.
+    /// Language of the words the PDF and the web page add (legend, headings) and of the CSV's header.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
 }
@@ -143,8 +145,9 @@ impl ExportArgs {
             Some("json") => Ok(FormatArg::Json),
             Some("csv") => Ok(FormatArg::Csv),
             Some("mmd" | "mermaid") => Ok(FormatArg::Mermaid),
+            Some("html" | "htm") => Ok(FormatArg::Html),
             _ => Err(format!(
-                "cannot tell the format from {}; add --format pdf, jejak, json, csv or mermaid",
+                "cannot tell the format from {}; add --format pdf, jejak, json, csv, mermaid or html",
                 self.output.display()
             )),
         }
@@ -166,6 +169,10 @@ pub fn run(lib: &jejak_store::Library, args: &ExportArgs) -> Result<(), String> 
         FormatArg::Mermaid => {
             let by = persona(lib, id, args.persona.as_deref())?;
             (lib.export_mermaid(id, output, by), "Mermaid journey")
+        }
+        FormatArg::Html => {
+            let (locale, now) = (args.options().locale, chrono::Utc::now().timestamp_millis());
+            (lib.export_html(id, output, locale, now), "web page")
         }
         FormatArg::Pdf => return export_pdf(lib, summary, args),
     };

@@ -209,6 +209,8 @@ pub enum Problem {
     FileExists,
     /// The export could not be made (a problem inside Jejak; the details say which).
     ExportFailed,
+    /// The system clipboard would not take what was copied.
+    ClipboardFailed,
     /// A text file (JSON...) that is not well formed at this place.
     FileSyntax {
         line: u32,
@@ -304,6 +306,7 @@ impl fmt::Display for Problem {
             FileNotWritable => write!(f, "the file cannot be written there"),
             FileExists => write!(f, "a file of that name is already there"),
             ExportFailed => write!(f, "the export could not be made"),
+            ClipboardFailed => write!(f, "the clipboard could not be written"),
             FileSyntax { line, column } => {
                 write!(f, "line {line}, column {column}: the file is not well formed")
             }

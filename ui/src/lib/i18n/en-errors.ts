@@ -37,6 +37,7 @@ export const enErrors = {
   'err.fileNotWritable': 'The file cannot be written there. Choose another folder.',
   'err.fileExists': 'A file of that name is already there; Jejak never replaces it. Choose another name.',
   'err.exportFailed': 'The export could not be made.',
+  'err.clipboardFailed': 'The clipboard would not take the table. Try again, or export the map as CSV.',
   'err.fileSyntax':
     'Line {line}, column {column}: the file cannot be read there (it is not written the way its format requires). It may have been edited by hand or cut short.',
   'err.fileContent':

@@ -271,9 +271,9 @@ export const en = {
   'problem.newerHint':
     'Update Jejak to open this library. Jejak never converts a library to an older format.',
 
-  'shortcut.export': 'Export to PDF',
+  'shortcut.export': 'Export (PDF, map file, web page…)',
   'export.button': 'Export…',
-  'export.title': 'Export to PDF',
+  'export.title': 'Export',
   'export.paper': 'Paper',
   'export.orientation': 'Orientation',
   'export.portrait': 'Portrait',
@@ -298,7 +298,7 @@ export const en = {
   'export.posterSheets': '{cols} × {rows} sheets plus an assembly key',
   'export.smallPrint':
     'At {scale}% the card text prints too small to read. Pages by stage or a poster keeps it legible.',
-  'export.go': 'Export…',
+  'export.go': 'Export PDF…',
   'export.working': 'Rendering page {done} of {total}…',
   'export.preparing': 'Preparing the PDF…',
   'export.done': 'Saved {pages} ({size}) to {path}',

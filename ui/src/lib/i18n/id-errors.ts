@@ -40,6 +40,7 @@ export const idErrors: Record<ErrorKey, string> = {
   'err.fileNotWritable': 'Berkas tidak dapat ditulis di sana. Pilih folder lain.',
   'err.fileExists': 'Sudah ada berkas dengan nama itu; Jejak tidak pernah menimpanya. Pilih nama lain.',
   'err.exportFailed': 'Ekspor tidak dapat dibuat.',
+  'err.clipboardFailed': 'Papan klip tidak menerima tabel. Coba lagi, atau ekspor peta sebagai CSV.',
   'err.fileSyntax':
     'Baris {line}, kolom {column}: berkas tidak dapat dibaca di situ (tidak ditulis sesuai formatnya). Mungkin telah disunting tangan atau terpotong.',
   'err.fileContent':

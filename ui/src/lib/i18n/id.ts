@@ -274,9 +274,9 @@ export const id: Record<MessageKey, string> = {
   'problem.newerHint':
     'Perbarui Jejak untuk membuka pustaka ini. Jejak tidak pernah mengubah pustaka ke format yang lebih lama.',
 
-  'shortcut.export': 'Ekspor ke PDF',
+  'shortcut.export': 'Ekspor (PDF, berkas peta, halaman web…)',
   'export.button': 'Ekspor…',
-  'export.title': 'Ekspor ke PDF',
+  'export.title': 'Ekspor',
   'export.paper': 'Kertas',
   'export.orientation': 'Orientasi',
   'export.portrait': 'Tegak',
@@ -301,7 +301,7 @@ export const id: Record<MessageKey, string> = {
   'export.posterSheets': '{cols} × {rows} lembar ditambah panduan penyusunan',
   'export.smallPrint':
     'Pada {scale}% teks kartu tercetak terlalu kecil untuk dibaca. Halaman per tahap atau poster membuatnya tetap terbaca.',
-  'export.go': 'Ekspor…',
+  'export.go': 'Ekspor PDF…',
   'export.working': 'Menyusun halaman {done} dari {total}…',
   'export.preparing': 'Menyiapkan PDF…',
   'export.done': '{pages} ({size}) disimpan ke {path}',

@@ -64,6 +64,7 @@ export function describeProblem(locale: UiLocale, p: Problem): string {
     case 'fileNotWritable':
     case 'fileExists':
     case 'exportFailed':
+    case 'clipboardFailed':
     case 'diskFull':
     case 'readOnly':
     case 'diskGone':

@@ -185,6 +185,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     createLibraryFile: notInFake('createLibraryFile'),
     csvPreview: notInFake('csvPreview'),
     exportMapFile: () => Promise.resolve(null),
+    copyMapTable: notInFake('copyMapTable'),
     chooseMapFile: () => Promise.resolve(null),
     readMapFile: notInFake('readMapFile'),
     importMaps: notInFake('importMaps'),

@@ -56,6 +56,8 @@ export interface JejakPort {
 
   /** Writes the map as a map file (or JSON) where the user says; the path, or null when cancelled. */
   exportMapFile(mapId: Id, format: MapFileFormat): Promise<string | null>;
+  /** Puts the board on the system clipboard as a table (HTML and tab-separated text). */
+  copyMapTable(mapId: Id): Promise<void>;
   /** Asks for a map file (or a library file) and says what it holds; null when cancelled. */
   chooseMapFile(): Promise<MapFileInfo | null>;
   /** What the file at `path` holds (a file dropped on the window). */

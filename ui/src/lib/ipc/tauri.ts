@@ -46,6 +46,7 @@ export const tauriPort: JejakPort = {
     }),
 
   exportMapFile: (mapId, format) => call('export_map_file', { mapId, format }),
+  copyMapTable: (mapId) => call('copy_map_table', { mapId }),
   chooseMapFile: () => call('choose_map_file'),
   readMapFile: (path) => call('read_map_file', { path }),
   importMaps: (path, picks) => call('import_maps', { path, picks }),

@@ -16,7 +16,7 @@ import { drained } from '../board/editQueue';
 /** The formats the export dialog offers beside the PDF, in its order. */
 export const OTHER_FORMATS: { format: MapFileFormat; label: MessageKey; hint: MessageKey; testid: string }[] =
   [
-    { format: 'jejak', label: 'mapFile.export', hint: 'mapFile.exportHint', testid: 'export-map-file' },
+    { format: 'jejak', label: 'mapFile.formatJejak', hint: 'mapFile.exportHint', testid: 'export-map-file' },
     { format: 'json', label: 'mapFile.exportJson', hint: 'mapFile.exportJsonHint', testid: 'export-json' },
     { format: 'csv', label: 'mapFile.exportCsv', hint: 'mapFile.exportCsvHint', testid: 'export-csv' },
     {
@@ -25,6 +25,7 @@ export const OTHER_FORMATS: { format: MapFileFormat; label: MessageKey; hint: Me
       hint: 'mapFile.exportMermaidHint',
       testid: 'export-mermaid',
     },
+    { format: 'html', label: 'mapFile.exportHtml', hint: 'mapFile.exportHtmlHint', testid: 'export-html' },
   ];
 
 const EXPORTED: Record<MapFileFormat, MessageKey> = {
@@ -32,16 +33,28 @@ const EXPORTED: Record<MapFileFormat, MessageKey> = {
   json: 'mapFile.exportedJson',
   csv: 'mapFile.exportedCsv',
   mermaid: 'mapFile.exportedMermaid',
+  html: 'mapFile.exportedHtml',
 };
 
 /**
- * Asks where, writes the map file, JSON or CSV (with every edit made so far), and says where it went.
+ * Asks where, writes the map in the format (with every edit made so far), and says where it went.
  */
 export async function exportMapFile(mapId: string, format: MapFileFormat): Promise<void> {
   try {
     await drained();
     const path = await api.exportMapFile(mapId, format);
     if (path) showToast(t(EXPORTED[format], { path }));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+/** Copies the board as a table (with every edit made so far) and says so. */
+export async function copyMapTable(mapId: string): Promise<void> {
+  try {
+    await drained();
+    await api.copyMapTable(mapId);
+    showToast(t('mapFile.copiedTable'));
   } catch (e) {
     showError(e);
   }

@@ -234,6 +234,22 @@ impl Library {
         text_file(dest, &jejak_core::inventory_csv::write(&doc, locale))
     }
 
+    /// Writes map `map_id` as one self-contained HTML page at `dest` (worded in `locale`, dated
+    /// `now_ms`) that opens offline in any browser.
+    pub fn export_html(
+        &self,
+        map_id: Id,
+        dest: &Path,
+        locale: jejak_core::templates::Locale,
+        now_ms: i64,
+    ) -> Result<()> {
+        let doc = maps::load(self.conn()?, map_id)?;
+        // Rendering only fails when a value cannot be displayed; none of the page's can.
+        let page = jejak_html::page(&doc, locale, now_ms)
+            .map_err(|e| StoreError::Conflict(format!("the page could not be written: {e}")))?;
+        text_file(dest, page.as_bytes())
+    }
+
     /// Whether the library already has a map with this id (in its trash too).
     pub fn has_map(&self, map_id: Id) -> Result<bool> {
         match maps::summary(self.conn()?, map_id) {

@@ -3,4 +3,4 @@
 /**
  * What *Export map file…* writes.
  */
-export type MapFileFormat = "jejak" | "json" | "csv" | "mermaid";
+export type MapFileFormat = "jejak" | "json" | "csv" | "mermaid" | "html";
