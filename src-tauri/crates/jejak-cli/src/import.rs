@@ -1,4 +1,5 @@
-//! `jejak-cli import`: bring maps from a map file (or a whole library file) into the library.
+//! `jejak-cli import`: bring maps from a map file (or a whole library file) into the library, or
+//! cards from a CSV into one of its maps.
 
 use std::path::{Path, PathBuf};
 
@@ -7,11 +8,15 @@ use jejak_store::{ImportAs, Library, MapFile};
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The map file, map JSON file or library file to import from; it is only read.
+    /// The map file, map JSON file, library file or CSV of cards to import from; it is only read.
     file: PathBuf,
     /// The maps to import, by id or exact title (repeatable); default: every map in the file.
+    /// For a CSV: the one map of the library the cards go into.
     #[arg(long)]
     map: Vec<String>,
+    /// CSV: create the stages and lanes the file names and the map lacks (else they are refused).
+    #[arg(long)]
+    create_missing: bool,
     /// When the library already has a map: import it beside the library's version, with new ids.
     #[arg(long, conflicts_with = "replace")]
     copy: bool,
@@ -26,6 +31,13 @@ pub fn run(
     args: &ImportArgs,
     open: impl FnOnce(&Path) -> Result<Library, String>,
 ) -> Result<(), String> {
+    let csv = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if csv {
+        return import_csv(library, args, open);
+    }
     let file = MapFile::open(&args.file).map_err(|e| format!("cannot import {e}"))?;
     let mut lib = open(library)?;
     import(&mut lib, &file, args)?;
@@ -75,4 +87,53 @@ fn import(lib: &mut Library, file: &MapFile, args: &ImportArgs) -> Result<(), St
         println!("{}\t{verb}\t{}", done.id, done.title);
     }
     Ok(())
+}
+
+/// Cards from a CSV into one map, with the columns its headers suggest (English or Indonesian).
+fn import_csv(
+    library: &Path,
+    args: &ImportArgs,
+    open: impl FnOnce(&Path) -> Result<Library, String>,
+) -> Result<(), String> {
+    let [key] = args.map.as_slice() else {
+        return Err("a CSV of cards needs --map: the map they go into".into());
+    };
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    let preview = jejak_core::cards_csv::preview(&text).map_err(|p| problems(&p))?;
+    let spec = jejak_core::cards_csv::CardsImport {
+        mapping: preview.suggested,
+        create_missing: args.create_missing,
+    };
+    let mut lib = open(library)?;
+    let maps = lib.list_maps("").map_err(|e| e.to_string())?;
+    let map = crate::find::find_map(&maps, key)?.clone();
+    let (_, done) = lib
+        .import_cards_csv(map.id, &text, &spec)
+        .map_err(|e| match e {
+            jejak_store::StoreError::Rejected(p) => problems(&p),
+            e => e.to_string(),
+        })?;
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    println!(
+        "{}\t{} imported, {} and {} created\t{}",
+        map.id,
+        count(done.cards as usize, "card", "cards"),
+        count(done.new_stages.len(), "stage", "stages"),
+        count(done.new_lanes.len(), "lane", "lanes"),
+        map.title
+    );
+    lib.close().map(|_| ()).map_err(|e| e.to_string())
+}
+
+fn problems(p: &[jejak_core::Problem]) -> String {
+    let lines: Vec<String> = p
+        .iter()
+        .map(|p| match p {
+            jejak_core::Problem::CsvNewAxes { .. } => format!("  {p} (--create-missing)"),
+            p => format!("  {p}"),
+        })
+        .collect();
+    format!("nothing was imported:\n{}", lines.join("\n"))
 }

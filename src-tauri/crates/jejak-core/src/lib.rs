@@ -2,6 +2,7 @@
 //! new map starts from. Pure data and rules; storage lives in `jejak-store`.
 
 pub mod attrs;
+pub mod cards_csv;
 pub mod curve;
 pub mod inventory_csv;
 pub mod labels;

@@ -84,7 +84,7 @@ fn line_of(pos: Option<&csv::Position>, fallback: usize) -> u32 {
     u32::try_from(line).unwrap_or(u32::MAX)
 }
 
-fn describe(e: &csv::Error) -> Problem {
+pub(crate) fn describe(e: &csv::Error) -> Problem {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             pos,

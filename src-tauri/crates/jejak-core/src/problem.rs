@@ -182,6 +182,29 @@ pub enum Problem {
         dot_line: u32,
         comma_line: u32,
     },
+    /// Cards from a CSV: no column was chosen for the cards' titles.
+    CsvNoTitleColumn,
+    /// Cards from a CSV: no stage column, and the map has no stage to put them in.
+    CsvNoStage,
+    /// Cards from a CSV: no lane column, and the map has no lane to put them in.
+    CsvNoLane,
+    /// A cell whose value is not one the field takes (a kind that is not digital, human or
+    /// physical...).
+    CsvBadValue {
+        line: u32,
+        column: String,
+        value: String,
+    },
+    /// A row breaks a rule the app's own editing keeps (a title too long, a blank stage).
+    CsvLine {
+        line: u32,
+        problem: Box<Problem>,
+    },
+    /// Cards from a CSV would create stages or lanes, and the user has not agreed yet.
+    CsvNewAxes {
+        stages: u32,
+        lanes: u32,
+    },
 
     // --- the library file --------------------------------------------------------------------
     LibraryEmpty,
@@ -287,6 +310,19 @@ impl fmt::Display for Problem {
             } => write!(
                 f,
                 "the file writes numbers as 1,234.5 (line {dot_line}) and as 1.234,5 (line {comma_line}); choose its number style"
+            ),
+            CsvNoTitleColumn => write!(f, "choose the column that holds the cards' titles"),
+            CsvNoStage => write!(f, "choose a stage column: the map has no stage yet"),
+            CsvNoLane => write!(f, "choose a lane column: the map has no lane yet"),
+            CsvBadValue {
+                line,
+                column,
+                value,
+            } => write!(f, "line {line}: {column:?} is {value:?}, which it cannot be"),
+            CsvLine { line, problem } => write!(f, "line {line}: {problem}"),
+            CsvNewAxes { stages, lanes } => write!(
+                f,
+                "the file names {stages} stages and {lanes} lanes the map does not have; agree to create them"
             ),
             LibraryEmpty => write!(f, "the file is empty (0 bytes)"),
             LibraryNotSqlite => write!(f, "this is not a Jejak library"),

@@ -163,3 +163,31 @@ proptest! {
 fn the_sample_map_json_is_accepted() {
     assert!(jejak_core::mapjson::read(MAP_JSON.as_bytes()).is_ok());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_csv_of_cards_is_refused_or_planned_without_panicking(
+        text in "[a-zA-Z0-9,;\t\"'=\\n ★-]{0,240}",
+        header in prop::sample::select(vec!["Stage,Lane,Title,Kind,Moment of truth\n", "Tahap;Lajur;Judul;Prioritas\n", "", "Title\n"]),
+        create in any::<bool>(),
+    ) {
+        let csv = format!("{header}{text}");
+        let mut doc = doc();
+        doc.cards.clear();
+        if let Ok(preview) = jejak_core::cards_csv::preview(&csv) {
+            let spec = jejak_core::cards_csv::CardsImport { mapping: preview.suggested, create_missing: create };
+            if let Ok(plan) = jejak_core::cards_csv::plan(&doc, &csv, &spec) {
+                let created = plan.summary.new_stages.len() + plan.summary.new_lanes.len();
+                prop_assert_eq!(plan.ops.len(), created + plan.summary.cards as usize);
+                for op in plan.ops.iter().skip(created) {
+                    match op {
+                        Op::CreateCard { card, .. } => prop_assert!(card.attrs.validated().is_ok()),
+                        other => prop_assert!(false, "unexpected edit {other:?}"),
+                    }
+                }
+            }
+        }
+    }
+}

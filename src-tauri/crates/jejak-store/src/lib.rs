@@ -7,6 +7,7 @@
 mod apply;
 pub mod backups;
 mod cached;
+mod cards_import;
 mod error;
 mod history;
 mod library;

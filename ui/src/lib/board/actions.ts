@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/index.svelte';
 
 /** Actions reached from the toolbar only. */
 export type ToolbarAction =
-  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'history';
+  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'cardsCsv' | 'history';
 export type ActionName = ShortcutAction | ToolbarAction;
 
 /** Runs the action; false when it did not apply (so a key keeps its default). */
@@ -27,6 +27,7 @@ const TOOLBAR_LABELS: Record<ToolbarAction, MessageKey> = {
   togglePersonas: 'persona.title',
   overview: 'overview.button',
   metrics: 'metrics.button',
+  cardsCsv: 'cardsCsv.button',
   history: 'history.button',
 };
 

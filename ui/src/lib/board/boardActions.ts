@@ -127,6 +127,7 @@ export function boardPerformers({
     togglePersonas: always(() => (board.showPersonas = !board.showPersonas)),
     overview: always(() => board.open('overview')),
     metrics: always(() => board.open('metrics')),
+    cardsCsv: always(() => board.open('cardsCsv')),
     history: always(() => board.open('history')),
   };
 }

@@ -10,7 +10,7 @@ export interface PendingConfirm {
   ops: Op[];
 }
 
-export type Dialog = 'shortcuts' | 'overview' | 'export' | 'metrics' | 'history';
+export type Dialog = 'shortcuts' | 'overview' | 'export' | 'metrics' | 'cardsCsv' | 'history';
 
 export class BoardState {
   selection = $state<Id[]>([]);

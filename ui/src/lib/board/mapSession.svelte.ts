@@ -10,7 +10,17 @@ import {
   type ImportResult,
   type MapDoc,
 } from '../ipc';
-import type { LaneKind, MetricsImport, NewCard, Op, Patch, PersonaFields, Place } from '../ipc';
+import type {
+  CardsImport,
+  CardsImportResult,
+  LaneKind,
+  MetricsImport,
+  NewCard,
+  Op,
+  Patch,
+  PersonaFields,
+  Place,
+} from '../ipc';
 import { applyPatch, cardsByCell, cellKey } from '../model/doc';
 import { cardAttrsOps, cardFieldOps, type CardTextField } from '../model/cardFields';
 import { personaOps, type PersonaTextField } from '../model/personaFields';
@@ -97,12 +107,24 @@ export class MapSession {
    * Imports figures as one undo step, in turn with the other edits. Unlike other edits a refusal
    * is handed back (the dialog lists the bad rows), not reported.
    */
-  importMetrics(text: string, spec: MetricsImport): Promise<ImportResult> {
+  /** Imports figures onto touchpoints, in turn with the other edits (one undo step). */
+  importMetrics = (text: string, spec: MetricsImport): Promise<ImportResult> =>
+    this.bulk(() => api.importMetrics(this.mapId, text, spec));
+
+  /** Adds a CSV's rows as cards, in turn with the other edits (one undo step). */
+  importCardsCsv = (text: string, spec: CardsImport): Promise<CardsImportResult> =>
+    this.bulk(() => api.importCardsCsv(this.mapId, text, spec));
+
+  /**
+   * A whole-file import, queued after the edits sent before it; its patch applied on return. Unlike
+   * other edits a refusal is handed back (the dialog lists the bad rows), not reported.
+   */
+  private bulk<T extends { patch: Patch }>(call: () => Promise<T>): Promise<T> {
     if (this.frozen) return Promise.reject(new Error('a snapshot is being previewed'));
     this.pending++;
     return enqueue(async () => {
       try {
-        const result = await api.importMetrics(this.mapId, text, spec);
+        const result = await call();
         if (this.doc) this.doc = applyPatch(this.doc, result.patch);
         return result;
       } finally {

@@ -1,11 +1,13 @@
 import { enErrors } from './en-errors';
 import { enHistory } from './en-history';
+import { enImport } from './en-import';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
 export const en = {
   ...enErrors,
   ...enHistory,
+  ...enImport,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',

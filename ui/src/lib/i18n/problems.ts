@@ -32,6 +32,15 @@ export function describeProblem(locale: UiLocale, p: Problem): string {
       return tr('err.csvTooManyRows', { max: p.max });
     case 'csvNoColumn':
       return tr('err.csvNoColumn', { column: p.column });
+    case 'csvBadValue':
+      return tr('err.csvBadValue', { line: p.line, column: p.column, value: p.value });
+    case 'csvLine':
+      return tr('err.csvLine', { line: p.line, problem: describeProblem(locale, p.problem) });
+    case 'csvNewAxes':
+    case 'csvNoTitleColumn':
+    case 'csvNoStage':
+    case 'csvNoLane':
+      return tr(`err.${p.code}`);
     case 'csvMixedStyles':
       return tr('err.csvMixedStyles', { dotLine: p.dotLine, commaLine: p.commaLine });
     case 'fileSyntax':

@@ -1,6 +1,10 @@
 // The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
 import type {
   BackupInfo,
+  CardsCsvPreview,
+  CardsImport,
+  CardsImportResult,
+  CardsSummary,
   CsvPreview,
   ExportOptions,
   ExportProgress,
@@ -87,6 +91,12 @@ export interface JejakPort {
   csvPreview(text: string): Promise<CsvPreview>;
   /** Imports figures onto touchpoints as one undo step; a file with bad rows changes nothing. */
   importMetrics(mapId: Id, text: string, spec: MetricsImport): Promise<ImportResult>;
+  /** Headers, first rows and suggested columns of a CSV of cards. */
+  cardsCsvPreview(text: string): Promise<CardsCsvPreview>;
+  /** What importing the CSV's cards would do (cards, new stages and lanes); writes nothing. */
+  checkCardsCsv(mapId: Id, text: string, spec: CardsImport): Promise<CardsSummary>;
+  /** Adds the CSV's rows as cards, one undo step; a file with bad rows changes nothing. */
+  importCardsCsv(mapId: Id, text: string, spec: CardsImport): Promise<CardsImportResult>;
   redo(mapId: Id): Promise<Patch>;
 
   /** The options this map (else any map) was last exported with. */

@@ -64,6 +64,9 @@ export const tauriPort: JejakPort = {
   redo: (mapId) => call('redo', { mapId }),
   csvPreview: (text) => call('csv_preview', { text }),
   importMetrics: (mapId, text, spec) => call('import_metrics', { mapId, text, spec }),
+  cardsCsvPreview: (text) => call('cards_csv_preview', { text }),
+  checkCardsCsv: (mapId, text, spec) => call('check_cards_csv', { mapId, text, spec }),
+  importCardsCsv: (mapId, text, spec) => call('import_cards_csv', { mapId, text, spec }),
 
   exportOptions: (mapId) => call('export_options', { mapId }),
   exportPreview: (mapId, options) => call('export_preview', { mapId, options }),
