@@ -20,6 +20,13 @@ fn json_export_then_import_gives_back_the_same_map() {
     let original = lib.load_map(map_id).unwrap();
     let text = std::fs::read_to_string(&json).unwrap();
     assert!(text.contains("\"format\": \"jejak.map\""), "{text}");
+    #[cfg(unix)]
+    {
+        // Readable as any saved file, not owner-only like the temporary file it was written as.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&json).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
 
     let mut other = Library::open(&dir.path().join("other.jejak")).unwrap();
     let file = MapFile::open(&json).unwrap();

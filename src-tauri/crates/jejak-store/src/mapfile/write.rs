@@ -50,6 +50,14 @@ pub(crate) fn text_file(dest: &Path, contents: &[u8]) -> Result<()> {
 }
 
 fn persist(temp: tempfile::TempPath, dest: &Path) -> Result<()> {
+    // Temporary files are made owner-only; a file to hand on is readable as any file the user
+    // saves (the PDF export does the same).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| StoreError::file(dest, &e))?;
+    }
     temp.persist(dest)
         .map_err(|e| StoreError::file(dest, &e.error))?;
     sync_folder(folder_of(dest));
