@@ -75,6 +75,14 @@ test('the page opens offline with no request beyond itself, and user text stays 
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no user text ran');
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   assert.equal(await page.locator('.card-title').first().textContent(), HOSTILE);
+  // Every card of the map is on the page, and shows.
+  const map = JSON.parse(readFileSync(path.join(dir, 'map.json'), 'utf8'));
+  const shown = await page.locator('.card-title').allTextContents();
+  assert.deepEqual(shown.sort(), map.cards.map((c) => c.title).sort());
+  for (const title of await page.locator('.card-title').all()) {
+    await title.scrollIntoViewIfNeeded();
+    assert.ok(await title.isVisible(), `${await title.textContent()} is visible`);
+  }
   assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
   assert.equal(await page.locator('.board .stage-head').count(), 5);
   assert.equal(await page.locator('.curve polyline').count(), 2, 'Rina as-is and to-be');

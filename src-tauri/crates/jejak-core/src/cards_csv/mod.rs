@@ -125,7 +125,7 @@ pub(crate) fn delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
+fn reader(text: &str) -> csv::Reader<&[u8]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
@@ -192,14 +192,20 @@ pub fn suggest(headers: &[String]) -> Vec<ColumnMapping> {
     out
 }
 
-pub fn preview(text: &str) -> Result<CardsCsvPreview, Vec<Problem>> {
+/// A reader positioned after the header row, and the headers.
+pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), Vec<Problem>> {
     let mut rdr = reader(text);
-    let headers: Vec<String> = rdr
+    let headers = rdr
         .headers()
         .map_err(|e| vec![crate::metrics::describe(&e)])?
         .iter()
         .map(str::to_string)
         .collect();
+    Ok((rdr, headers))
+}
+
+pub fn preview(text: &str) -> Result<CardsCsvPreview, Vec<Problem>> {
+    let (mut rdr, headers) = open(text)?;
     if headers.iter().all(|h| h.is_empty()) {
         return Err(vec![Problem::CsvNoHeader]);
     }

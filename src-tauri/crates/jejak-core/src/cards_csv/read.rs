@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{reader, CardField, CardsImport, MAX_ROWS};
+use super::{open, CardField, CardsImport, MAX_ROWS};
 use crate::attrs::{Evidence, Phase, Priority, TouchpointKind, PRESET_CHANNELS};
 use crate::labels::Labels;
 use crate::model::{new_id, Id, LaneKind, MapDoc};
@@ -115,13 +115,7 @@ impl Axis {
 
 /// Reads the CSV into cards for `doc`, or every problem found (one per bad row or cell).
 pub fn plan(doc: &MapDoc, text: &str, spec: &CardsImport) -> Result<CardsPlan, Vec<Problem>> {
-    let mut rdr = reader(text);
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| vec![crate::metrics::describe(&e)])?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let (mut rdr, headers) = open(text)?;
     let mut columns: HashMap<CardField, (usize, &str)> = HashMap::new();
     for m in &spec.mapping {
         let Some(i) = headers.iter().position(|h| h == &m.column) else {
