@@ -193,7 +193,9 @@ pub fn suggest(headers: &[String]) -> Vec<ColumnMapping> {
 }
 
 /// A reader positioned after the header row, and the headers.
-pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), Vec<Problem>> {
+pub(crate) type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
+
+pub(crate) fn open(text: &str) -> Result<Opened<'_>, Vec<Problem>> {
     let mut rdr = reader(text);
     let headers = rdr
         .headers()
