@@ -103,10 +103,10 @@ pub(crate) fn describe(e: &csv::Error) -> Problem {
 }
 
 /// A CSV reader positioned after the header row, with the headers.
-type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
+pub(crate) type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
 
-fn open(text: &str) -> Result<Opened<'_>, Vec<Problem>> {
-    let mut rdr = reader(text);
+/// Reads the header row of `rdr` (also for the cards import, whose reader sniffs the separator).
+pub(crate) fn headed(mut rdr: csv::Reader<&[u8]>) -> Result<Opened<'_>, Vec<Problem>> {
     let headers = rdr
         .headers()
         .map_err(|e| vec![describe(&e)])?
@@ -117,7 +117,7 @@ fn open(text: &str) -> Result<Opened<'_>, Vec<Problem>> {
 }
 
 pub fn preview(text: &str) -> Result<CsvPreview, Vec<Problem>> {
-    let (mut rdr, headers) = open(text)?;
+    let (mut rdr, headers) = headed(reader(text))?;
     if headers.iter().all(|h| h.is_empty()) {
         return Err(vec![Problem::CsvNoHeader]);
     }
@@ -181,7 +181,7 @@ pub fn plan(
     text: &str,
     spec: &MetricsImport,
 ) -> Result<(Vec<Op>, ImportReport), Vec<Problem>> {
-    let (mut rdr, headers) = open(text)?;
+    let (mut rdr, headers) = headed(reader(text))?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut errors = Vec::new();
     let key_at = col(&spec.key_column);

@@ -229,18 +229,13 @@ pub fn build<'a>(doc: &'a MapDoc, locale: Locale, exported_at_ms: i64) -> View<'
             })
             .collect(),
         overview: overview(doc, l, w),
-        match_forms: format!(
-            "{{\"one\":{},\"other\":{},\"zero\":{}}}",
-            json_string(w.matches_one),
-            json_string(w.matches_other),
-            json_string(w.no_matches)
-        ),
+        match_forms: serde_json::json!({
+            "one": w.matches_one,
+            "other": w.matches_other,
+            "zero": w.no_matches,
+        })
+        .to_string(),
     }
-}
-
-/// Our own fixed words as a JSON string (no user text goes through here).
-fn json_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn row<'a>(

@@ -192,18 +192,9 @@ pub fn suggest(headers: &[String]) -> Vec<ColumnMapping> {
     out
 }
 
-/// A reader positioned after the header row, and the headers.
-pub(crate) type Opened<'a> = (csv::Reader<&'a [u8]>, Vec<String>);
-
-pub(crate) fn open(text: &str) -> Result<Opened<'_>, Vec<Problem>> {
-    let mut rdr = reader(text);
-    let headers = rdr
-        .headers()
-        .map_err(|e| vec![crate::metrics::describe(&e)])?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    Ok((rdr, headers))
+/// The reader past the header row, and the headers.
+pub(crate) fn open(text: &str) -> Result<crate::metrics::Opened<'_>, Vec<Problem>> {
+    crate::metrics::headed(reader(text))
 }
 
 pub fn preview(text: &str) -> Result<CardsCsvPreview, Vec<Problem>> {

@@ -46,20 +46,33 @@ fn unquote(s: &str) -> &str {
     }
 }
 
-/// The value whose stored name or label (in either language) is `cell`.
-fn pick<T: Copy>(
-    cell: &str,
+/// A choice cell read: none when blank, the value whose stored name (as in the library file) or
+/// label in either language it is, or the cell back when it is neither.
+fn choice<'c, T: Copy + Serialize>(
+    cell: Option<&'c str>,
     values: &[T],
     label: impl Fn(&Labels, T) -> &'static str,
-    stored: impl Fn(T) -> &'static str,
-) -> Option<T> {
+) -> Result<Option<T>, &'c str> {
+    let Some(cell) = cell.filter(|c| !c.trim().is_empty()) else {
+        return Ok(None);
+    };
     let want = fold(cell);
-    values.iter().copied().find(|v| {
-        fold(stored(*v)) == want
-            || [Locale::En, Locale::Id]
-                .iter()
-                .any(|l| fold(label(Labels::for_locale(*l), *v)) == want)
-    })
+    let stored = |v: T| {
+        serde_json::to_value(v)
+            .ok()
+            .and_then(|j| j.as_str().map(fold))
+    };
+    values
+        .iter()
+        .copied()
+        .find(|v| {
+            stored(*v).as_deref() == Some(want.as_str())
+                || [Locale::En, Locale::Id]
+                    .iter()
+                    .any(|l| fold(label(Labels::for_locale(*l), *v)) == want)
+        })
+        .map(Some)
+        .ok_or(cell)
 }
 
 fn moment_of_truth(cell: &str) -> Option<bool> {
@@ -174,57 +187,30 @@ pub fn plan(doc: &MapDoc, text: &str, spec: &CardsImport) -> Result<CardsPlan, V
         let mut bad_cells: Vec<(CardField, &str)> = Vec::new();
         let mut bad = |f: CardField, value| bad_cells.push((f, value));
         let mut attrs = CardAttrs::default();
-        if let Some(v) = cell(CardField::Kind).filter(|v| !v.is_empty()) {
-            let all = [
-                TouchpointKind::Digital,
-                TouchpointKind::Human,
-                TouchpointKind::Physical,
-            ];
-            let stored = |k| match k {
-                TouchpointKind::Digital => "digital",
-                TouchpointKind::Human => "human",
-                TouchpointKind::Physical => "physical",
-            };
-            attrs.kind = pick(v, &all, Labels::kind, stored);
-            if attrs.kind.is_none() {
-                bad(CardField::Kind, v);
-            }
+        use TouchpointKind as K;
+        let kinds = [K::Digital, K::Human, K::Physical];
+        match choice(cell(CardField::Kind), &kinds, Labels::kind) {
+            Ok(k) => attrs.kind = k,
+            Err(v) => bad(CardField::Kind, v),
         }
-        if let Some(v) = cell(CardField::Phase).filter(|v| !v.is_empty()) {
-            let all = [Phase::PrePurchase, Phase::Purchase, Phase::PostPurchase];
-            let stored = |p| match p {
-                Phase::PrePurchase => "prePurchase",
-                Phase::Purchase => "purchase",
-                Phase::PostPurchase => "postPurchase",
-            };
-            attrs.phase = pick(v, &all, Labels::phase, stored);
-            if attrs.phase.is_none() {
-                bad(CardField::Phase, v);
-            }
+        let phases = [Phase::PrePurchase, Phase::Purchase, Phase::PostPurchase];
+        match choice(cell(CardField::Phase), &phases, Labels::phase) {
+            Ok(p) => attrs.phase = p,
+            Err(v) => bad(CardField::Phase, v),
         }
-        if let Some(v) = cell(CardField::Evidence).filter(|v| !v.is_empty()) {
-            let all = [Evidence::Observed, Evidence::Assumed, Evidence::Proposed];
-            let stored = |e| match e {
-                Evidence::Observed => "observed",
-                Evidence::Assumed => "assumed",
-                Evidence::Proposed => "proposed",
-            };
-            attrs.evidence = pick(v, &all, Labels::evidence, stored);
-            if attrs.evidence.is_none() {
-                bad(CardField::Evidence, v);
-            }
+        let evidence = [Evidence::Observed, Evidence::Assumed, Evidence::Proposed];
+        match choice(cell(CardField::Evidence), &evidence, Labels::evidence) {
+            Ok(e) => attrs.evidence = e,
+            Err(v) => bad(CardField::Evidence, v),
         }
-        if let Some(v) = cell(CardField::Priority).filter(|v| !v.is_empty()) {
-            let all = [Priority::Low, Priority::Medium, Priority::High];
-            let stored = |p| match p {
-                Priority::Low => "low",
-                Priority::Medium => "medium",
-                Priority::High => "high",
-            };
-            attrs.priority = pick(v, &all, Labels::priority_level, stored);
-            if attrs.priority.is_none() {
-                bad(CardField::Priority, v);
-            }
+        let priorities = [Priority::Low, Priority::Medium, Priority::High];
+        match choice(
+            cell(CardField::Priority),
+            &priorities,
+            Labels::priority_level,
+        ) {
+            Ok(p) => attrs.priority = p,
+            Err(v) => bad(CardField::Priority, v),
         }
         if let Some(v) = cell(CardField::MomentOfTruth) {
             match moment_of_truth(v) {
