@@ -1,7 +1,7 @@
 // Drives the real Jejak binary over WebDriver: tauri-driver in front of WebKitWebDriver.
 // Each `launch()` is a fresh app process; ending the session quits the app.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -131,8 +131,44 @@ export async function startDriver(env = {}) {
       // SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await endStrayApps(env);
     },
   };
+}
+
+/**
+ * Apps of this driver still running after it stopped (once in CI an app outlived its deleted
+ * session; holding the test's output open, it kept the test runner waiting forever). Found by the
+ * library path in their environment, asked to quit, then killed; said, so it is not hidden.
+ */
+async function endStrayApps(env) {
+  const marker = env.JEJAK_LIBRARY ? `JEJAK_LIBRARY=${env.JEJAK_LIBRARY}` : null;
+  if (!marker) return;
+  const stray = readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker);
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number)
+    .filter((pid) => pid !== process.pid);
+  for (const pid of stray) {
+    console.error(`an app (pid ${pid}) outlived its session; ending it`);
+    for (const signal of ['SIGTERM', 'SIGKILL']) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        break;
+      }
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && existsSync(`/proc/${pid}`))
+        await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(`/proc/${pid}`)) break;
+    }
+  }
 }
 
 /** Polls `fn` until it returns a truthy value. */
