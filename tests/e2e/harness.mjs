@@ -144,7 +144,20 @@ export async function startDriver(env = {}) {
 async function endStrayApps(env) {
   const marker = env.JEJAK_LIBRARY ? `JEJAK_LIBRARY=${env.JEJAK_LIBRARY}` : null;
   if (!marker) return;
-  const stray = readdirSync('/proc')
+  // A zombie (ended, not yet reaped) has no environment to read and counts as gone.
+  const alive = (pid) => {
+    try {
+      return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  const waitUntilGone = async (pids, ms) => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline && pids.some(alive)) await new Promise((r) => setTimeout(r, 100));
+    return pids.filter(alive);
+  };
+  const ours = readdirSync('/proc')
     .filter((p) => /^\d+$/.test(p))
     .filter((pid) => {
       try {
@@ -155,18 +168,23 @@ async function endStrayApps(env) {
     })
     .map(Number)
     .filter((pid) => pid !== process.pid);
+  // WebKit's helper processes of an app that is quitting end within moments on their own.
+  const stray = await waitUntilGone(ours, 5000);
   for (const pid of stray) {
-    console.error(`an app (pid ${pid}) outlived its session; ending it`);
+    let command = '?';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    } catch {
+      // gone meanwhile
+    }
+    console.error(`an app process (pid ${pid}: ${command}) outlived its session; ending it`);
     for (const signal of ['SIGTERM', 'SIGKILL']) {
       try {
         process.kill(pid, signal);
       } catch {
         break;
       }
-      const deadline = Date.now() + 5000;
-      while (Date.now() < deadline && existsSync(`/proc/${pid}`))
-        await new Promise((r) => setTimeout(r, 100));
-      if (!existsSync(`/proc/${pid}`)) break;
+      if ((await waitUntilGone([pid], 5000)).length === 0) break;
     }
   }
 }
