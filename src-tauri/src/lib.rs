@@ -5,10 +5,15 @@ mod cli;
 mod commands;
 mod config;
 mod error;
+mod handover;
 mod state;
 
+use std::sync::mpsc::Receiver;
+
 use jejak_core::templates::Locale;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
+
+use handover::Knock;
 
 pub use state::AppState;
 
@@ -84,11 +89,6 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    if !has_display() {
-        // GTK would panic without a display; say what is wrong instead.
-        eprintln!("jejak: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Jejak is a desktop app: run it in a graphical session, or under Xvfb (xvfb-run jejak).");
-        std::process::exit(1);
-    }
     let Some((path, chosen)) = cli::library_path(library) else {
         eprintln!(
             "jejak: cannot find the user data folder; pass --library PATH or set {}",
@@ -96,8 +96,24 @@ pub fn run() {
         );
         std::process::exit(1);
     };
+    // A Jejak that has this library open already takes the file (a double-click while it runs).
+    let socket = handover::socket_for(&path);
+    let knock = Knock { open: open.clone() };
+    if socket.is_some_and(|socket| handover::knock(&socket, &knock)) {
+        match &open {
+            Some(file) => println!("jejak: {} went to the Jejak already open", file.display()),
+            None => println!("jejak: the Jejak already open was brought to the front"),
+        }
+        return;
+    }
+    if !has_display() {
+        // GTK would panic without a display; say what is wrong instead.
+        eprintln!("jejak: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Jejak is a desktop app: run it in a graphical session, or under Xvfb (xvfb-run jejak).");
+        std::process::exit(1);
+    }
     let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
-    let state = AppState::open(path, chosen, os_locale);
+    let (knocks, knocked) = std::sync::mpsc::channel();
+    let state = AppState::open(path, chosen, os_locale, knocks);
     let app = match builder(state)
         .manage(state::FileToOpen::new(open))
         .build(tauri::generate_context!())
@@ -109,10 +125,30 @@ pub fn run() {
         }
     };
     close_on_signals(app.handle().clone());
+    answer_knocks(app.handle().clone(), knocked);
     // However the app ends normally, the library is closed: one whole file, no log beside it.
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
             handle.state::<AppState>().close();
+        }
+    });
+}
+
+/// The event carrying a file handed over by a second launch, brought in as a dropped file is.
+const OPEN_FILE: &str = "jejak://open-file";
+
+/// Brings the window to the front for each second launch, and hands the UI its file.
+fn answer_knocks(handle: tauri::AppHandle, knocked: Receiver<Knock>) {
+    std::thread::spawn(move || {
+        for knock in knocked {
+            if let Some(window) = handle.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+            if let Some(file) = knock.open {
+                let _ = handle.emit(OPEN_FILE, file.to_string_lossy());
+            }
         }
     });
 }

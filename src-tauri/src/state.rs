@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
@@ -16,6 +17,7 @@ use jejak_core::Problem;
 use jejak_store::{Library, OpenError, OpenErrorKind, OpenOptions};
 
 use crate::error::{ErrorKind, IpcError, IpcResult};
+use crate::handover::{Door, Knock};
 
 enum Held {
     /// The opening thread has not finished yet.
@@ -29,6 +31,29 @@ enum Held {
 struct Slot {
     path: PathBuf,
     held: Held,
+    /// Where a second launch hands its file over, while the library is open here.
+    door: Option<Door>,
+}
+
+impl Slot {
+    /// Puts `held` in place, with a door for second launches while it is open.
+    fn hold(&mut self, held: Held, knocks: &Sender<Knock>) {
+        // The old door closes first: the new one may be at the same place.
+        self.door = None;
+        if matches!(held, Held::Open(_)) {
+            self.door = crate::handover::socket_for(&self.path)
+                .and_then(|socket| Door::open(&socket, knocks.clone()));
+        }
+        self.held = held;
+    }
+
+    /// Closes the open library, if there is one, and its door.
+    fn close(&mut self) {
+        self.door = None;
+        if let Held::Open(lib) = std::mem::replace(&mut self.held, Held::Closed) {
+            close_logged(lib);
+        }
+    }
 }
 
 /// How the app came to this library file.
@@ -67,6 +92,8 @@ pub struct AppState {
     closing: AtomicBool,
     /// The UI has saved what was waiting; the window may close.
     close_confirmed: AtomicBool,
+    /// Files handed over by second launches, for the window.
+    knocks: Sender<Knock>,
 }
 
 fn open_options() -> OpenOptions {
@@ -111,20 +138,23 @@ fn close_logged(lib: Library) {
 
 impl AppState {
     /// Starts opening the library at `path` in the background.
-    pub fn open(path: PathBuf, chosen: Chosen, os_locale: Locale) -> Self {
+    /// Knocks from second launches go to `knocks` while the library is open.
+    pub fn open(path: PathBuf, chosen: Chosen, os_locale: Locale, knocks: Sender<Knock>) -> Self {
         let slot = Arc::new((
             Mutex::new(Slot {
                 path: path.clone(),
                 held: Held::Opening,
+                door: None,
             }),
             Condvar::new(),
         ));
         let opening = Arc::clone(&slot);
+        let knocks_here = knocks.clone();
         std::thread::spawn(move || {
             let held = open(&path, chosen);
             let (lock, ready) = &*opening;
             let mut slot = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            slot.held = held;
+            slot.hold(held, &knocks_here);
             ready.notify_all();
         });
         AppState {
@@ -133,6 +163,7 @@ impl AppState {
             backup: Mutex::new(None),
             closing: AtomicBool::new(false),
             close_confirmed: AtomicBool::new(false),
+            knocks,
         }
     }
 
@@ -200,6 +231,15 @@ impl AppState {
 
     pub fn confirm_close(&self) {
         self.close_confirmed.store(true, Ordering::Release);
+        self.close_door();
+    }
+
+    /// Stops taking files from second launches: the window is going, and a launch now must open
+    /// the library itself once this Jejak has let go of it.
+    pub fn close_door(&self) {
+        if let Ok(mut slot) = self.guard() {
+            slot.door = None;
+        }
     }
 
     pub fn close_confirmed(&self) -> bool {
@@ -234,20 +274,17 @@ impl AppState {
         let Ok(mut slot) = self.guard() else {
             return;
         };
-        if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            close_logged(lib);
-        }
+        slot.close();
     }
 
     /// Closes the current library and opens the one at `path` instead (which may be refused).
     pub fn switch_to(&self, path: PathBuf) -> IpcResult<()> {
         self.finish_backup();
         let mut slot = self.guard()?;
-        if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            close_logged(lib);
-        }
-        slot.held = open(&path, Chosen::Given);
+        slot.close();
         slot.path = path;
+        let held = open(&slot.path, Chosen::Given);
+        slot.hold(held, &self.knocks);
         Ok(())
     }
 
@@ -256,11 +293,10 @@ impl AppState {
     pub fn while_closed<T>(&self, f: impl FnOnce(&Path) -> IpcResult<T>) -> IpcResult<T> {
         self.finish_backup();
         let mut slot = self.guard()?;
-        if let Held::Open(lib) = std::mem::replace(&mut slot.held, Held::Closed) {
-            close_logged(lib);
-        }
+        slot.close();
         let out = f(&slot.path);
-        slot.held = open(&slot.path, Chosen::Given);
+        let held = open(&slot.path, Chosen::Given);
+        slot.hold(held, &self.knocks);
         out
     }
 }

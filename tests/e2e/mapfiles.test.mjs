@@ -2,11 +2,12 @@
 // library whole (its card, its undo history); opened again, the user chooses keep both or
 // replace mine, and the library file is never silently duplicated or overwritten.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, texts, typeInto, useDriver } from './harness.mjs';
+import { appBinary, artifacts, byTestId, eventually, texts, typeInto, useDriver } from './harness.mjs';
 
 const ctx = useDriver('mapfiles', {
   env: (dir) => ({
@@ -99,4 +100,46 @@ test("a file that is not a map file is refused in the user's words and left as i
     assert.equal((await app.$$(byTestId('map-row'))).length, maps);
   });
   assert.equal(sha(mapFile()), before);
+});
+
+test('a map file opened from the file manager while Jejak runs goes to the open window, and one given at start is brought in', async () => {
+  const library = path.join(ctx.dir, 'library.jejak');
+  rmSync(library, { force: true });
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('new-map')).click();
+    await typeInto(app, await app.$(byTestId('new-map-title')), 'Onboarding journey');
+    await app.$(byTestId('create-map')).click();
+    await app.$(byTestId('export-pdf')).waitForClickable();
+    rmSync(mapFile(), { force: true });
+    await app.$(byTestId('export-pdf')).click();
+    await app.$(byTestId('export-map-file')).click();
+    await eventually(async () => existsSync(mapFile()), 'the map file');
+
+    // A double-click on the file while this window edits the map: the second launch hands the
+    // file over and ends; this window goes to the library and asks, as Open map file… does.
+    const second = spawnSync(appBinary, [mapFile()], {
+      env: { ...process.env, JEJAK_LIBRARY: library, JEJAK_CONFIG_DIR: path.join(ctx.dir, 'config') },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    assert.equal(second.status, 0, `the second launch: ${second.stderr}`);
+    assert.match(second.stdout, /went to the Jejak already open/);
+    await app.$(byTestId('import-dialog')).waitForDisplayed({ timeout: 10000 });
+    assert.equal(await app.$(byTestId('import-keep-both')).isSelected(), true);
+    await app.saveScreenshot(path.join(artifacts, 'handed-over-map-file.png'));
+    await app.$(byTestId('import-go')).click();
+    await eventually(async () => (await app.$$(byTestId('map-row'))).length === 2, 'the copy');
+  });
+
+  // A new laptop: the file manager starts Jejak with the file.
+  rmSync(library);
+  await ctx.driver.withApp(
+    async (app) => {
+      await eventually(async () => (await app.$$(byTestId('map-row'))).length === 1, 'the map', 20000);
+      assert.deepEqual(await texts(app, byTestId('open-map')), ['Onboarding journey']);
+      assert.match(await app.$(byTestId('toast')).getText(), /^1 map imported/);
+    },
+    [mapFile()],
+  );
 });

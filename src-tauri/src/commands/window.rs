@@ -15,8 +15,10 @@ const UI_ANSWER_WITHIN: Duration = Duration::from_secs(3);
 
 /// Holds the user's close until the UI has saved what is waiting.
 pub fn on_window_event(window: &Window, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else {
-        return;
+    let api = match event {
+        WindowEvent::CloseRequested { api, .. } => api,
+        WindowEvent::Destroyed => return window.state::<AppState>().close_door(),
+        _ => return,
     };
     if window.state::<AppState>().close_confirmed() {
         return;

@@ -24,6 +24,7 @@ mod snapshots;
 
 pub use error::{sqlite_problem, OpenError, OpenErrorKind, StoreError};
 pub use library::{BackupJob, Closed, Library};
+pub use lock::handover_socket_path;
 pub use mapfile::{ImportAs, MapFile};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{

@@ -26,6 +26,12 @@ fn lock_folder() -> PathBuf {
         .join("locks")
 }
 
+/// Where the Jejak that has `library` open listens for files handed over by a second launch
+/// (`jejak FILE` while it runs), beside the library's lock file.
+pub fn handover_socket_path(library: &Path) -> PathBuf {
+    lock_folder().join(format!("{}.sock", crate::paths::library_key(library)))
+}
+
 impl LibraryLock {
     /// Takes the library's lock, waiting up to `wait` for a Jejak that is still closing it (a
     /// restart right after quitting), or says it is in use. When no lock file can be made at all

@@ -172,7 +172,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     setMapZoom: () => Promise.resolve(),
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
-    onFileDrop: () => Promise.resolve(() => {}),
+    onFilesToOpen: () => Promise.resolve(() => {}),
     startup: notInFake('startup'),
     createMap: notInFake('createMap'),
     duplicateMap: notInFake('duplicateMap'),

@@ -55,8 +55,11 @@ export interface JejakPort {
    * that stops listening.
    */
   onCloseRequested(beforeClose: () => Promise<void>): Promise<() => void>;
-  /** Calls `handler` with the paths of files dropped on the window; resolves to the unlisten. */
-  onFileDrop(handler: (paths: string[]) => void): Promise<() => void>;
+  /**
+   * Calls `handler` with the paths of files dropped on the window, or handed over by a second
+   * launch (a double-click on a map file while Jejak runs); resolves to the unlisten.
+   */
+  onFilesToOpen(handler: (paths: string[]) => void): Promise<() => void>;
 
   /** Writes the map as a map file (or JSON) where the user says; the path, or null when cancelled. */
   exportMapFile(mapId: Id, format: MapFileFormat): Promise<string | null>;

@@ -32,10 +32,16 @@ export const tauriPort: JejakPort = {
   restoreBackup: () => call('restore_backup'),
   openLibraryFile: () => call('open_library_file'),
   createLibraryFile: () => call('create_library_file'),
-  onFileDrop: (handler) =>
-    getCurrentWebview().onDragDropEvent((event) => {
+  onFilesToOpen: async (handler) => {
+    const offDrop = await getCurrentWebview().onDragDropEvent((event) => {
       if (event.payload.type === 'drop') handler(event.payload.paths);
-    }),
+    });
+    const offHandover = await listen<string>('jejak://open-file', (event) => handler([event.payload]));
+    return () => {
+      offDrop();
+      offHandover();
+    };
+  },
   onCloseRequested: (beforeClose) =>
     listen('jejak://close-requested', async () => {
       try {
