@@ -75,7 +75,7 @@ pub struct Cleaned {
 
 pub fn clean(fonts: &FontSet, text: &str) -> Cleaned {
     let mut replaced = 0;
-    let text = text
+    let text = crate::rtl::join_letters(text)
         .chars()
         .filter(|c| *c != '\r')
         .map(|c| {

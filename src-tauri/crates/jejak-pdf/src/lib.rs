@@ -8,6 +8,7 @@ pub mod layout;
 pub mod options;
 pub mod photo;
 pub mod render;
+pub mod rtl;
 pub mod wrap;
 
 use jejak_core::MapDoc;

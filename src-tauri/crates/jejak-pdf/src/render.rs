@@ -278,7 +278,7 @@ impl Writer<'_> {
                     matrix: TextMatrix::Translate(Pt(*x), Pt(self.height - y)),
                 });
                 self.ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
+                    items: vec![TextItem::Text(crate::rtl::visual_order(text).into_owned())],
                 });
             }
             Item::Image { rect, photo } => {

@@ -125,6 +125,25 @@ fn assert_words_on_pages(pdf: &Path) {
     assert!(words > 0);
 }
 
+/// The words pdftotext finds on page `page` (from 1): text, left edge, top edge.
+fn words_on(pdf: &Path, page: usize) -> Vec<(String, f32, f32)> {
+    let p = page.to_string();
+    let html = run("pdftotext", &["-bbox", "-f", &p, "-l", &p], pdf);
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let num = |name: &str| -> f32 {
+                let at = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let word = l.rsplit_once('>').map(|(a, _)| a).unwrap();
+            let word = word.rsplit_once("</word").map(|(a, _)| a).unwrap_or(word);
+            let word = word.rsplit_once('>').map(|(_, w)| w).unwrap_or(word);
+            (word.to_string(), num("xMin"), num("yMin"))
+        })
+        .collect()
+}
+
 /// An 8×8 grey JPEG, as the persona panel stores photos.
 const PHOTO: &str = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/wAALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AJ//Z";
 
@@ -219,6 +238,47 @@ fn indonesian_labels_accents_long_words_and_missing_glyphs() {
 }
 
 #[test]
+fn arabic_prints_right_to_left_with_joined_letters() {
+    let mut doc = journey(2, 4);
+    let title = "مرحبا بكم في المتجر";
+    let body = "السعر 1842 روبية عبر QRIS";
+    doc.cards[0].title = title.into();
+    doc.cards[0].body = body.into();
+    let e = export(&doc, &ExportOptions::default());
+    assert_sound(&e.path);
+    assert_eq!(e.replaced, 0, "the bundled fonts have every joined form");
+    // Poppler reads right-to-left runs back into reading order: text drawn in the wrong order
+    // (words left to right) would read back reversed.
+    let marks = ['\u{202A}', '\u{202B}', '\u{202C}'];
+    let text = squash(&run("pdftotext", &[], &e.path).replace(marks, ""));
+    let printed = jejak_pdf::rtl::join_letters(title);
+    assert!(text.contains(printed.as_ref()), "{printed} in {text}");
+    // Mixed text, drawn left to right: the last word read comes first; Arabic words have their
+    // letters reversed, the number and the Latin word keep theirs.
+    let joined = jejak_pdf::rtl::join_letters(body);
+    let mut expected: Vec<String> = joined
+        .split(' ')
+        .map(|w| {
+            if w.chars().any(|c| c.is_ascii_alphanumeric()) {
+                w.to_string()
+            } else {
+                w.chars().rev().collect()
+            }
+        })
+        .collect();
+    expected.reverse();
+    let words = words_on(&e.path, 1);
+    let qris = words.iter().find(|(w, _, _)| w == "QRIS").unwrap();
+    let mut line: Vec<&(String, f32, f32)> = words
+        .iter()
+        .filter(|(_, _, y)| (y - qris.2).abs() < 0.5)
+        .collect();
+    line.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let drawn: Vec<&str> = line.iter().map(|(w, _, _)| w.as_str()).collect();
+    assert_eq!(drawn, expected);
+}
+
+#[test]
 fn two_hundred_cards_by_stage_on_a3_and_a_two_thousand_character_card() {
     let mut doc = journey(6, 220);
     let long =
@@ -270,23 +330,7 @@ fn poster_tiles_repeat_the_overlap_strip_on_neighbouring_sheets() {
         "an 8-stage map at 100% needs several A4 sheets: {pages}"
     );
     // The same word sits one tile step apart on sheet A1 (page 2) and A2 (page 3).
-    let words = |page: usize| -> Vec<(String, f32, f32)> {
-        let p = page.to_string();
-        let html = run("pdftotext", &["-bbox", "-f", &p, "-l", &p], &e.path);
-        html.lines()
-            .filter(|l| l.trim_start().starts_with("<word "))
-            .map(|l| {
-                let num = |name: &str| -> f32 {
-                    let at = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                    l[at..].split('"').next().unwrap().parse().unwrap()
-                };
-                let word = l.rsplit_once('>').map(|(a, _)| a).unwrap();
-                let word = word.rsplit_once("</word").map(|(a, _)| a).unwrap_or(word);
-                let word = word.rsplit_once('>').map(|(_, w)| w).unwrap_or(word);
-                (word.to_string(), num("xMin"), num("yMin"))
-            })
-            .collect()
-    };
+    let words = |page: usize| words_on(&e.path, page);
     let (a1, a2) = (words(2), words(3));
     let margin = 10.0 * 72.0 / 25.4;
     let step = (595.276 - 2.0 * margin) - overlap_mm * 72.0 / 25.4;

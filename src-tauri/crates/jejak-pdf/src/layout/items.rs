@@ -285,7 +285,8 @@ pub fn text(
 }
 
 /// Wraps `s` to `width` and adds one text item per line, `lead` apart, from the line top `*y`
-/// down; `*y` ends under the last line. The baseline is centred in the line box.
+/// down; `*y` ends under the last line. The baseline is centred in the line box. A line that
+/// reads right to left (Arabic, Hebrew) is set flush right.
 #[allow(clippy::too_many_arguments)]
 pub fn paragraph(
     fonts: &crate::fonts::FontSet,
@@ -299,7 +300,19 @@ pub fn paragraph(
 ) {
     for line in crate::wrap::wrap(fonts, s, style.weight, style.size, width) {
         let baseline = *y + (lead + style.size * 0.7) / 2.0;
-        items.push(text(fonts, x, baseline, style, line));
+        let mut item = text(fonts, x, baseline, style, line);
+        if let Item::Text {
+            x: left,
+            width: drawn,
+            text,
+            ..
+        } = &mut item
+        {
+            if crate::rtl::reads_right_to_left(text) {
+                *left = x + (width - *drawn).max(0.0);
+            }
+        }
+        items.push(item);
         *y += lead;
     }
 }
