@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Card, LaneKind, MapDoc};
-use crate::persona::{EmotionScore, Horizon};
+use crate::persona::{EmotionScore, Horizon, Persona};
 use crate::Id;
 
 /// Touchpoints the curve runs through, in journey order: cards of touchpoint lanes (every card
@@ -54,4 +54,15 @@ impl Scores {
     pub fn get(&self, card: Id, persona: Id, horizon: Horizon) -> Option<i8> {
         self.0.get(&(card, persona, horizon)).copied()
     }
+}
+
+/// The lines the curve draws, persona by persona, as-is before to-be: those with a score on at
+/// least one of its touchpoints. A legend lists these and no others.
+pub fn drawn_lines<'a>(doc: &'a MapDoc, scores: &Scores) -> Vec<(&'a Persona, Horizon)> {
+    let cards = touchpoints_in_order(doc);
+    doc.personas
+        .iter()
+        .flat_map(|p| [(p, Horizon::AsIs), (p, Horizon::ToBe)])
+        .filter(|(p, h)| cards.iter().any(|c| scores.get(c.id, p.id, *h).is_some()))
+        .collect()
 }

@@ -193,6 +193,9 @@ fn fit_page_has_every_title_real_fonts_metadata_and_bookmarks() {
         );
     }
     assert!(outline.contains("Touchpoint inventory"));
+    // The curve has as-is scores only: the legend lists that line alone.
+    assert!(text.contains("Siti Nurhaliza (as-is)"));
+    assert!(!text.contains("Siti Nurhaliza (to-be)"), "{text}");
     // The persona's photo is embedded once, on the persona page (page 2).
     let images = run("pdfimages", &["-list"], &e.path);
     let rows: Vec<&str> = images.lines().skip(2).collect();
@@ -207,6 +210,7 @@ fn indonesian_labels_accents_long_words_and_missing_glyphs() {
     doc.cards[0].title = "Pelayanan ramah — café & crème brûlée, ‘naïve’ façade".into();
     doc.cards[1].title = "Superkalifragilistikekspialidosiustanpaspasisamasekalipanjangnya".into();
     doc.cards[2].title = "Kopi 咖啡 enak".into();
+    doc.cards[0].attrs.metrics = [("Kunjungan".to_string(), 1842.5)].into();
     let options = ExportOptions {
         locale: jejak_core::templates::Locale::Id,
         ..ExportOptions::default()
@@ -221,6 +225,8 @@ fn indonesian_labels_accents_long_words_and_missing_glyphs() {
     assert!(raw
         .replace('\n', "")
         .contains("Superkalifragilistikekspialidosiustanpaspasisamasekalipanjangnya"));
+    // Figures as the board writes them in Indonesian, on the card and in the inventory.
+    assert_eq!(text.matches("Kunjungan 1.842,5").count(), 2, "{text}");
     assert!(
         text.contains("Kopi \u{FFFD}\u{FFFD} enak"),
         "missing glyphs show a visible mark"

@@ -6,6 +6,7 @@ use jejak_core::{Card, Horizon, LaneKind, Persona};
 
 use super::items::{paragraph, Item, Rect, Rgb, Stroke, TextStyle, MUTED, RULE, WHITE};
 use crate::fonts::Weight;
+use crate::labels::Labels;
 use crate::layout::Ctx;
 use jejak_core::curve::Scores;
 
@@ -142,7 +143,7 @@ pub fn layout_card(
     let metrics: Vec<String> = a
         .metrics
         .iter()
-        .map(|(k, v)| format!("{} {}", ctx.clean(k), format_number(*v)))
+        .map(|(k, v)| format!("{} {}", ctx.clean(k), format_number(ctx.labels, *v)))
         .collect();
     let tags: Vec<String> = a
         .tags
@@ -196,25 +197,31 @@ pub fn layout_card(
     (height, out)
 }
 
-/// 1200 → "1200", 4.25 → "4.25", 0.5 → "0.5".
-pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+/// A figure as the export's language writes it (1,842.5 or 1.842,5, as the board shows it),
+/// with the typographic minus the rest of the print uses.
+pub fn format_number(labels: &Labels, v: f64) -> String {
+    let written = labels.number(v);
+    match written.strip_prefix('-') {
+        Some(magnitude) => format!("−{magnitude}"),
+        None => written,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jejak_core::templates::Locale;
 
     #[test]
     fn numbers_and_scores_read_well() {
-        assert_eq!(format_number(1200.0), "1200");
-        assert_eq!(format_number(4.25), "4.25");
-        assert_eq!(format_number(0.5), "0.5");
+        let (en, id) = (
+            Labels::for_locale(Locale::En),
+            Labels::for_locale(Locale::Id),
+        );
+        assert_eq!(format_number(en, 1842.0), "1,842");
+        assert_eq!(format_number(id, 1842.0), "1.842");
+        assert_eq!(format_number(id, 4.25), "4,25");
+        assert_eq!(format_number(en, -0.5), "−0.5");
         assert_eq!(signed(2), "+2");
         assert_eq!(signed(-1), "−1");
         assert_eq!(

@@ -137,24 +137,23 @@ pub fn legend(ctx: &Ctx, doc: &MapDoc, width: f32) -> Block {
             format!("{} {word}", ctx.labels.emotion),
         ));
     }
-    for p in &doc.personas {
+    let scores = jejak_core::curve::Scores::new(&doc.emotions);
+    for (p, h) in jejak_core::curve::drawn_lines(doc, &scores) {
         let color = Rgb::parse(&p.color).unwrap_or(INK);
-        for h in [Horizon::AsIs, Horizon::ToBe] {
-            let stroke = match h {
-                Horizon::AsIs => Stroke::solid(color, 1.6),
-                Horizon::ToBe => Stroke::dashed(color, 1.3, 4.0, 2.5),
-            };
-            entries.push((
-                Box::new(move |x, y| {
-                    vec![Item::Line {
-                        points: vec![(x, y - 2.8), (x + 18.0, y - 2.8)],
-                        stroke,
-                    }]
-                }),
-                22.0,
-                format!("{} ({})", ctx.clean(&p.name), ctx.labels.horizon(h)),
-            ));
-        }
+        let stroke = match h {
+            Horizon::AsIs => Stroke::solid(color, 1.6),
+            Horizon::ToBe => Stroke::dashed(color, 1.3, 4.0, 2.5),
+        };
+        entries.push((
+            Box::new(move |x, y| {
+                vec![Item::Line {
+                    points: vec![(x, y - 2.8), (x + 18.0, y - 2.8)],
+                    stroke,
+                }]
+            }),
+            22.0,
+            format!("{} ({})", ctx.clean(&p.name), ctx.labels.horizon(h)),
+        ));
     }
     for (swatch, sw, label) in entries {
         let w = sw + ctx.fonts.width(&label, Weight::Regular, 7.5) + 14.0;

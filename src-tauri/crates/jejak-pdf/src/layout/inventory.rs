@@ -76,7 +76,7 @@ pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, scores: &Scores, sheet: (f32, f3
                 emotion_lines(ctx, c, &doc.personas, scores).join("\n"),
                 a.metrics
                     .iter()
-                    .map(|(k, v)| format!("{} {}", ctx.clean(k), format_number(*v)))
+                    .map(|(k, v)| format!("{} {}", ctx.clean(k), format_number(ctx.labels, *v)))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ]
