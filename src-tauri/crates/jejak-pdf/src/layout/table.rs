@@ -11,6 +11,88 @@ const SIZE: f32 = 7.5;
 const LINE: f32 = 9.6;
 const PAD: f32 = 3.5;
 
+/// The longest word of `text`, in points: what a column needs so no word of it is broken.
+fn longest_word(ctx: &Ctx, text: &str, weight: Weight) -> f32 {
+    text.split_whitespace()
+        .map(|w| ctx.fonts.width(w, weight, SIZE))
+        .fold(0.0, f32::max)
+}
+
+/// Widths of the columns across `total`: shares of it, except that a column empty in every row
+/// is only as wide as its header's longest word, and a column is widened (from the others'
+/// room) to its longest word, up to a quarter of the table, so words are broken only when they
+/// could never fit (a link).
+fn column_widths(ctx: &Ctx, total: f32, columns: &[Column], rows: &[Vec<String>]) -> Vec<f32> {
+    let header_min: Vec<f32> = columns
+        .iter()
+        .map(|c| longest_word(ctx, &c.header, Weight::Bold) + 2.0 * PAD)
+        .collect();
+    let cell_min: Vec<f32> = (0..columns.len())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|cell| longest_word(ctx, cell, Weight::Regular) + 2.0 * PAD)
+                .fold(0.0, f32::max)
+        })
+        .collect();
+    let shares: Vec<f32> = columns.iter().map(|c| c.share).collect();
+    fit_columns(total, &shares, &header_min, &cell_min)
+}
+
+/// The arithmetic of [`column_widths`]: `cell_min` is 0 for a column with no text in any row.
+fn fit_columns(total: f32, shares: &[f32], header_min: &[f32], cell_min: &[f32]) -> Vec<f32> {
+    let empty: Vec<bool> = cell_min.iter().map(|m| *m <= 2.0 * PAD).collect();
+    let fixed: f32 = (0..shares.len())
+        .filter(|&i| empty[i])
+        .map(|i| header_min[i])
+        .sum();
+    let share_sum: f32 = (0..shares.len())
+        .filter(|&i| !empty[i])
+        .map(|i| shares[i])
+        .sum::<f32>()
+        .max(0.01);
+    let room = (total - fixed).max(0.0);
+    let mut widths: Vec<f32> = (0..shares.len())
+        .map(|i| {
+            if empty[i] {
+                header_min[i]
+            } else {
+                room * shares[i] / share_sum
+            }
+        })
+        .collect();
+    // Widen columns whose words do not fit, taking from those with room to spare.
+    let cap = total / 4.0;
+    let need: Vec<f32> = (0..shares.len())
+        .map(|i| {
+            if empty[i] {
+                0.0
+            } else {
+                (cell_min[i].max(header_min[i]).min(cap) - widths[i]).max(0.0)
+            }
+        })
+        .collect();
+    let wanted: f32 = need.iter().sum();
+    let spare: Vec<f32> = (0..shares.len())
+        .map(|i| {
+            if empty[i] || need[i] > 0.0 {
+                0.0
+            } else {
+                (widths[i] - cell_min[i].max(header_min[i])).max(0.0)
+            }
+        })
+        .collect();
+    let available: f32 = spare.iter().sum();
+    if wanted > 0.0 && available > 0.0 {
+        let given = wanted.min(available);
+        for i in 0..widths.len() {
+            widths[i] += need[i] / wanted * given;
+            widths[i] -= spare[i] / available * given;
+        }
+    }
+    widths
+}
+
 pub struct Column {
     pub header: String,
     /// Share of the table width.
@@ -29,11 +111,7 @@ pub fn table_pages(
 ) -> Vec<Page> {
     let (w, h) = sheet;
     let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
-    let total: f32 = columns.iter().map(|c| c.share).sum::<f32>().max(0.01);
-    let widths: Vec<f32> = columns
-        .iter()
-        .map(|c| content.w * c.share / total)
-        .collect();
+    let widths = column_widths(ctx, content.w, columns, rows);
     let xs: Vec<f32> = widths
         .iter()
         .scan(content.x, |x, w| {
@@ -158,4 +236,37 @@ pub fn table_pages(
     }
     pages.push(Page::new(w, h, items));
     pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_columns_shrink_and_long_words_get_room() {
+        // Four columns of equal share across 400 pt; the third is empty in every row, and the
+        // second has a word 130 pt wide.
+        let widths = fit_columns(
+            400.0,
+            &[1.0, 1.0, 1.0, 1.0],
+            &[40.0, 40.0, 50.0, 40.0],
+            &[60.0, 130.0, 0.0, 60.0],
+        );
+        assert!(
+            (widths.iter().sum::<f32>() - 400.0).abs() < 0.01,
+            "{widths:?}"
+        );
+        assert_eq!(widths[2], 50.0, "an empty column is as wide as its header");
+        assert!(
+            widths[1] >= 100.0 - 0.01,
+            "widened up to a quarter: {widths:?}"
+        );
+        assert!(widths[0] >= 60.0 && widths[3] >= 60.0, "{widths:?}");
+    }
+
+    #[test]
+    fn shares_hold_when_every_word_fits() {
+        let widths = fit_columns(300.0, &[1.0, 2.0], &[30.0, 30.0], &[40.0, 40.0]);
+        assert!((widths[0] - 100.0).abs() < 0.01 && (widths[1] - 200.0).abs() < 0.01);
+    }
 }
