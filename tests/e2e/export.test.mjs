@@ -91,5 +91,36 @@ test('Ctrl+P opens the export dialog; the preview follows the layout; the PDF ho
     assert.equal(await app.$(byTestId('export-facilitator')).getValue(), 'Dewi Lestari');
     assert.equal(await app.$(byTestId('export-mode-poster')).isSelected(), true);
     assert.equal(await app.$(byTestId('export-portrait')).isSelected(), true);
+
+    // A3 by the keyboard, as a user picks from the list: focus it (Tab), then the arrow key.
+    // (Setting the value from the test would not tell whether the dialog follows the control.)
+    const paper = async () => app.$(byTestId('export-paper'));
+    const pick = async (key) => {
+      await app.execute(() => document.querySelector('[data-testid="export-paper"]')?.focus());
+      await app.keys(key);
+    };
+    await app.$(byTestId('export-mode-fit')).click();
+    await pick('ArrowDown');
+    await eventually(async () => /A3 portrait/.test(await app.$(byTestId('export-summary')).getText()), 'A3');
+    await app.$(byTestId('export-go')).click();
+    await (await app.$(byTestId('export-done'))).waitForDisplayed({ timeout: 30000 });
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /841\.89 x 1190\.55 pts \(A3\)/);
+    await app.keys('Escape');
+    await eventually(async () => (await app.$$(byTestId('export-dialog'))).length === 0, 'dialog closed');
+
+    // Opened again: the list and the summary both say A3; choosing A4 prints A4.
+    await app.keys([Key.Ctrl, 'p']);
+    await (await app.$(byTestId('export-dialog'))).waitForDisplayed();
+    await eventually(
+      async () => /A3 portrait/.test(await app.$(byTestId('export-summary')).getText()),
+      'A3 again',
+    );
+    assert.equal(await (await paper()).getValue(), 'a3');
+    await pick('ArrowUp');
+    assert.equal(await (await paper()).getValue(), 'a4');
+    await eventually(async () => /A4 portrait/.test(await app.$(byTestId('export-summary')).getText()), 'A4');
+    await app.$(byTestId('export-go')).click();
+    await (await app.$(byTestId('export-done'))).waitForDisplayed({ timeout: 30000 });
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /595\.276 x 841\.89 pts \(A4\)/);
   });
 });
