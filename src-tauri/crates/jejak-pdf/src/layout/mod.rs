@@ -7,6 +7,7 @@ pub mod chrome;
 pub mod inventory;
 pub mod items;
 pub mod personas;
+pub mod poster;
 pub mod sheets;
 pub mod table;
 
@@ -155,7 +156,7 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
     let sheets = match options.mode {
         Mode::Fit => sheets::fit(ctx, doc, &board, options),
         Mode::ByStage => sheets::by_stage(ctx, doc, &board, options),
-        Mode::Poster => sheets::poster(ctx, doc, &board, options),
+        Mode::Poster => poster::poster(ctx, doc, &board, options),
     };
     let mut pages = sheets.pages;
     let mut bookmarks: Vec<(String, usize)> = Vec::new();

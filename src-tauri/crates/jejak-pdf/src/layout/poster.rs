@@ -1,0 +1,358 @@
+//! The poster: the map tiled across sheets at a chosen scale, with overlap strips, cut marks,
+//! sheet labels and a first page that shows how the sheets go together.
+
+use jejak_core::MapDoc;
+
+use super::board::{Board, STAGE_W};
+use super::chrome::{legend, title_block};
+use super::items::{paragraph, text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED, RULE};
+use super::sheets::Sheets;
+use super::sheets::{shifted, window, GAP, MARGIN, POSTER_MARGIN};
+use super::{Ctx, Page, Preview, PreviewSheet};
+use crate::fonts::Weight;
+use crate::options::{ExportOptions, MM};
+
+/// Row labels A, B, … Z, AA, AB …
+pub fn row_name(mut r: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'A' + (r % 26) as u8));
+        if r < 26 {
+            break;
+        }
+        r = r / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+pub struct Tiling {
+    pub rows: usize,
+    pub cols: usize,
+    /// Tile window size and step in canvas units.
+    pub win: (f32, f32),
+    pub step: (f32, f32),
+    pub overlap: f32,
+}
+
+pub fn tiling(canvas: (f32, f32), options: &ExportOptions) -> Tiling {
+    let (w, h) = options.sheet();
+    let s = options.poster_scale / 100.0;
+    let (cw, ch) = (w - 2.0 * POSTER_MARGIN, h - 2.0 * POSTER_MARGIN);
+    let o = (options.overlap_mm * MM).min(cw.min(ch) / 3.0);
+    let count = |size: f32, c: f32| {
+        if size <= c {
+            1
+        } else {
+            ((size - o) / (c - o)).ceil().max(1.0) as usize
+        }
+    };
+    Tiling {
+        cols: count(canvas.0 * s, cw),
+        rows: count(canvas.1 * s, ch),
+        win: (cw / s, ch / s),
+        step: ((cw - o) / s, (ch - o) / s),
+        overlap: o,
+    }
+}
+
+pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> Sheets {
+    let (w, h) = options.sheet();
+    let s = options.poster_scale / 100.0;
+    let tb = title_block(ctx, doc, options, board.width.max(300.0), None);
+    let lg = legend(ctx, doc, board.width.max(300.0));
+    let board_y = tb.height + GAP;
+    let legend_y = board_y + board.height + GAP;
+    let canvas = (board.width.max(300.0), legend_y + lg.height);
+    let mut canvas_items: Vec<Item> = tb.items;
+    canvas_items.extend(shifted(board.items.clone(), 0.0, board_y));
+    canvas_items.extend(shifted(lg.items, 0.0, legend_y));
+    let t = tiling(canvas, options);
+    let title = ctx.clean(&doc.map.title);
+    let m = POSTER_MARGIN;
+    let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
+
+    let mut pages = vec![Page::new(w, h, Vec::new())]; // the key, filled in below
+    let mut sheets = Vec::new();
+    for r in 0..t.rows {
+        for c in 0..t.cols {
+            let src = Rect::new(c as f32 * t.step.0, r as f32 * t.step.1, t.win.0, t.win.1);
+            let mut items = vec![window(&canvas_items, src, (m, m), s)];
+            items.extend(sheet_marks(ctx, &title, &t, r, c, (w, h)));
+            sheets.push(PreviewSheet {
+                label: format!("{}{}", row_name(r), c + 1),
+                rects: vec![[src.x, src.y, src.w, src.h]],
+            });
+            pages.push(Page::new(w, h, items));
+        }
+    }
+    let key = assembly_key(ctx, doc, board, &t, canvas, board_y, (w, h));
+    if let Some(first) = pages.first_mut() {
+        first.items = key;
+    }
+    let stage_pages = board
+        .stages
+        .iter()
+        .map(|st| {
+            let c = ((st.x * s) / (cw - t.overlap)).floor() as usize;
+            let r = ((board_y * s) / (ch - t.overlap)).floor() as usize;
+            1 + r.min(t.rows - 1) * t.cols + c.min(t.cols - 1)
+        })
+        .collect();
+    let mut preview = Preview::of_board(board, options, s, sheets);
+    preview.board_y = board_y;
+    Sheets {
+        pages,
+        stage_pages,
+        preview,
+    }
+}
+
+/// Cut marks at the trim corners, the glue strip, and labels naming this sheet and its neighbours.
+fn sheet_marks(
+    ctx: &Ctx,
+    title: &str,
+    t: &Tiling,
+    r: usize,
+    c: usize,
+    (w, h): (f32, f32),
+) -> Vec<Item> {
+    let m = POSTER_MARGIN;
+    let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
+    let mark = Stroke::solid(INK, 0.5);
+    // Sheets after the first in a row/column are trimmed at the overlap and laid over the previous.
+    let x0 = if c > 0 { m + t.overlap } else { m };
+    let y0 = if r > 0 { m + t.overlap } else { m };
+    let (x1, y1) = (m + cw, m + ch);
+    let mut items = Vec::new();
+    for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+        let vy = if y == y0 {
+            (m - 2.0, m - 11.0)
+        } else {
+            (m + ch + 2.0, m + ch + 11.0)
+        };
+        let hx = if x == x0 {
+            (m - 2.0, m - 11.0)
+        } else {
+            (m + cw + 2.0, m + cw + 11.0)
+        };
+        items.push(Item::Line {
+            points: vec![(x, vy.0), (x, vy.1)],
+            stroke: mark,
+        });
+        items.push(Item::Line {
+            points: vec![(hx.0, y), (hx.1, y)],
+            stroke: mark,
+        });
+    }
+    let glue = Stroke::dashed(Rgb(0x9a, 0xa5, 0xb4), 0.5, 3.0, 3.0);
+    if c + 1 < t.cols && t.overlap > 0.0 {
+        let x = m + cw - t.overlap;
+        items.push(Item::Line {
+            points: vec![(x, m), (x, m + ch)],
+            stroke: glue,
+        });
+    }
+    if r + 1 < t.rows && t.overlap > 0.0 {
+        let y = m + ch - t.overlap;
+        items.push(Item::Line {
+            points: vec![(m, y), (m + cw, y)],
+            stroke: glue,
+        });
+    }
+    let style = TextStyle::new(7.0, Weight::Bold, INK);
+    let name = |r: usize, c: usize| format!("{}{}", row_name(r), c + 1);
+    let label = format!(
+        "{} {}   ({} × {})   {title}",
+        ctx.labels.sheet,
+        name(r, c),
+        t.cols,
+        t.rows
+    );
+    // Leave the middle of the margin to the "▲ above" label.
+    let label = crate::wrap::fit_line(&ctx.fonts, &label, Weight::Bold, 7.0, w / 2.0 - x0 - 24.0);
+    // Right of the trim mark, so the mark never runs through the words.
+    items.push(text(&ctx.fonts, x0 + 8.0, m - 4.0, &style, label));
+    let small = TextStyle::new(6.5, Weight::Regular, MUTED);
+    let mid_y = m + ch / 2.0;
+    if c > 0 {
+        items.push(text(
+            &ctx.fonts,
+            3.0,
+            mid_y,
+            &small,
+            format!("◀ {}", name(r, c - 1)),
+        ));
+    }
+    if c + 1 < t.cols {
+        let s = format!("{} ▶", name(r, c + 1));
+        let sw = ctx.fonts.width(&s, Weight::Regular, 6.5);
+        items.push(text(&ctx.fonts, w - 3.0 - sw, mid_y, &small, s));
+    }
+    if r > 0 {
+        items.push(text(
+            &ctx.fonts,
+            w / 2.0,
+            m - 4.0,
+            &small,
+            format!("▲ {}", name(r - 1, c)),
+        ));
+    }
+    if r + 1 < t.rows {
+        items.push(text(
+            &ctx.fonts,
+            w / 2.0,
+            h - m + 9.0,
+            &small,
+            format!("▼ {}", name(r + 1, c)),
+        ));
+    }
+    items
+}
+
+/// The first poster page: how to assemble, and the map in miniature with the sheets over it.
+fn assembly_key(
+    ctx: &Ctx,
+    doc: &MapDoc,
+    board: &Board,
+    t: &Tiling,
+    canvas: (f32, f32),
+    board_y: f32,
+    (w, h): (f32, f32),
+) -> Vec<Item> {
+    let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
+    let mut items = Vec::new();
+    let head = TextStyle::new(16.0, Weight::Bold, INK);
+    let mut y = content.y;
+    let title = format!(
+        "{} — {}",
+        ctx.labels.assembly_key,
+        ctx.clean(&doc.map.title)
+    );
+    paragraph(
+        &ctx.fonts, &mut items, content.x, &mut y, content.w, &head, 20.0, &title,
+    );
+    let body = TextStyle::new(8.5, Weight::Regular, MUTED);
+    let help = format!(
+        "{} {} × {} = {}.",
+        ctx.labels.assembly_help,
+        t.cols,
+        t.rows,
+        t.cols * t.rows
+    );
+    y += 4.0;
+    paragraph(
+        &ctx.fonts, &mut items, content.x, &mut y, content.w, &body, 11.0, &help,
+    );
+    y += GAP;
+    // The miniature: stage headers, lanes and card outlines, no card text.
+    let mut sk: Vec<Item> = vec![Item::Rect {
+        rect: Rect::new(0.0, 0.0, canvas.0, board_y - GAP),
+        fill: Some(Rgb(0xf0, 0xf2, 0xf5)),
+        stroke: None,
+    }];
+    for st in &board.stages {
+        sk.push(Item::Rect {
+            rect: Rect::new(st.x + 1.0, board_y, STAGE_W - 2.0, board.header_h),
+            fill: Some(Rgb(0x2b, 0x3a, 0x55)),
+            stroke: None,
+        });
+    }
+    for (top, rh) in &board.rows {
+        sk.push(Item::Rect {
+            rect: Rect::new(0.0, board_y + top, board.width, *rh),
+            fill: None,
+            stroke: Some(Stroke::solid(RULE, 1.0)),
+        });
+    }
+    for (_, r) in &board.cards {
+        sk.push(Item::Rect {
+            rect: Rect::new(r.x, r.y + board_y, r.w, r.h),
+            fill: Some(Rgb(0xdc, 0xe3, 0xee)),
+            stroke: None,
+        });
+    }
+    let (tw, th) = (
+        (t.cols as f32 - 1.0) * t.step.0 + t.win.0,
+        (t.rows as f32 - 1.0) * t.step.1 + t.win.1,
+    );
+    let full = (tw.max(canvas.0), th.max(canvas.1));
+    let k = (content.w / full.0).min((content.bottom() - y) / full.1);
+    items.push(window(
+        &sk,
+        Rect::new(0.0, 0.0, full.0, full.1),
+        (content.x, y),
+        k,
+    ));
+    let big = TextStyle::new(
+        (14.0_f32).min(t.step.1 * k / 3.0).max(5.0),
+        Weight::Bold,
+        Rgb(0x8a, 0x1c, 0x1c),
+    );
+    for r in 0..t.rows {
+        for c in 0..t.cols {
+            let x0 = c as f32 * t.step.0;
+            let y0 = r as f32 * t.step.1;
+            let x1 = if c + 1 < t.cols {
+                x0 + t.step.0
+            } else {
+                x0 + t.win.0
+            };
+            let y1 = if r + 1 < t.rows {
+                y0 + t.step.1
+            } else {
+                y0 + t.win.1
+            };
+            let rect = Rect::new(content.x + x0 * k, y + y0 * k, (x1 - x0) * k, (y1 - y0) * k);
+            items.push(Item::Rect {
+                rect,
+                fill: None,
+                stroke: Some(Stroke::dashed(Rgb(0x8a, 0x1c, 0x1c), 0.8, 4.0, 2.0)),
+            });
+            let label = format!("{}{}", row_name(r), c + 1);
+            let lw = ctx.fonts.width(&label, Weight::Bold, big.size);
+            items.push(text(
+                &ctx.fonts,
+                rect.x + (rect.w - lw) / 2.0,
+                rect.y + rect.h / 2.0 + big.size / 3.0,
+                &big,
+                label,
+            ));
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_lettered_like_a_spreadsheet() {
+        assert_eq!(row_name(0), "A");
+        assert_eq!(row_name(25), "Z");
+        assert_eq!(row_name(26), "AA");
+        assert_eq!(row_name(27), "AB");
+    }
+
+    #[test]
+    fn tiles_overlap_by_the_chosen_amount_and_cover_the_canvas() {
+        let options = ExportOptions {
+            mode: crate::options::Mode::Poster,
+            poster_scale: 100.0,
+            overlap_mm: 10.0,
+            ..ExportOptions::default()
+        };
+        let canvas = (3000.0, 1200.0);
+        let t = tiling(canvas, &options);
+        assert!((t.win.0 - t.step.0 - 10.0 * MM).abs() < 0.01);
+        assert!((t.cols as f32 - 1.0) * t.step.0 + t.win.0 >= canvas.0);
+        assert!((t.cols as f32 - 2.0) * t.step.0 + t.win.0 < canvas.0);
+        assert!((t.rows as f32 - 1.0) * t.step.1 + t.win.1 >= canvas.1);
+        let half = ExportOptions {
+            poster_scale: 50.0,
+            ..options
+        };
+        let t2 = tiling(canvas, &half);
+        assert!(t2.cols < t.cols);
+    }
+}
