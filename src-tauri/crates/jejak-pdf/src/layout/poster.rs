@@ -34,6 +34,38 @@ pub struct Tiling {
     pub overlap: f32,
 }
 
+impl Tiling {
+    /// The part of the canvas only sheet (r, c) prints (its window less the strips it shares
+    /// with the sheets right of and below it): these parts cover the canvas once.
+    pub fn own_part(&self, r: usize, c: usize) -> Rect {
+        let (x, y) = (c as f32 * self.step.0, r as f32 * self.step.1);
+        let w = if c + 1 < self.cols {
+            self.step.0
+        } else {
+            self.win.0
+        };
+        let h = if r + 1 < self.rows {
+            self.step.1
+        } else {
+            self.win.1
+        };
+        Rect::new(x, y, w, h)
+    }
+}
+
+/// Whether `items` put anything a reader needs inside `part`: words, pictures, emotion marks or
+/// curve lines (not backgrounds and hairline cell rules).
+fn has_content(items: &[Item], part: &Rect) -> bool {
+    items.iter().any(|item| match item {
+        Item::Text { .. } | Item::Image { .. } | Item::Shape { .. } => {
+            item.bounds().intersects(part)
+        }
+        Item::Line { stroke, .. } => stroke.width >= 1.2 && item.bounds().intersects(part),
+        Item::Clipped { clip, items } => clip.intersects(part) && has_content(items, part),
+        Item::Rect { .. } => false,
+    })
+}
+
 pub fn tiling(canvas: (f32, f32), options: &ExportOptions) -> Tiling {
     let (w, h) = options.sheet();
     let s = options.poster_scale / 100.0;
@@ -71,13 +103,27 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
 
+    // A sheet with nothing on it but empty cells is not printed; the key says so.
+    let printed: Vec<Vec<bool>> = (0..t.rows)
+        .map(|r| {
+            (0..t.cols)
+                .map(|c| has_content(&canvas_items, &t.own_part(r, c)))
+                .collect()
+        })
+        .collect();
+    let is_printed = |r: usize, c: usize| printed[r][c];
+    let mut page_of = std::collections::HashMap::new();
     let mut pages = vec![Page::new(w, h, Vec::new())]; // the key, filled in below
     let mut sheets = Vec::new();
     for r in 0..t.rows {
         for c in 0..t.cols {
+            if !is_printed(r, c) {
+                continue;
+            }
+            page_of.insert((r, c), pages.len());
             let src = Rect::new(c as f32 * t.step.0, r as f32 * t.step.1, t.win.0, t.win.1);
             let mut items = vec![window(&canvas_items, src, (m, m), s)];
-            items.extend(sheet_marks(ctx, &title, &t, r, c, (w, h)));
+            items.extend(sheet_marks(ctx, &title, &t, r, c, (w, h), &is_printed));
             sheets.push(PreviewSheet {
                 label: format!("{}{}", row_name(r), c + 1),
                 rects: vec![[src.x, src.y, src.w, src.h]],
@@ -85,7 +131,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
             pages.push(Page::new(w, h, items));
         }
     }
-    let key = assembly_key(ctx, doc, board, &t, canvas, board_y, (w, h));
+    let key = assembly_key(ctx, doc, board, &t, canvas, board_y, (w, h), &is_printed);
     if let Some(first) = pages.first_mut() {
         first.items = key;
     }
@@ -95,7 +141,11 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
         .map(|st| {
             let c = ((st.x * s) / (cw - t.overlap)).floor() as usize;
             let r = ((board_y * s) / (ch - t.overlap)).floor() as usize;
-            1 + r.min(t.rows - 1) * t.cols + c.min(t.cols - 1)
+            // A stage's header is always on a printed sheet; the key, should it not be.
+            page_of
+                .get(&(r.min(t.rows - 1), c.min(t.cols - 1)))
+                .copied()
+                .unwrap_or(0)
         })
         .collect();
     let mut preview = Preview::of_board(board, options, s, sheets);
@@ -108,6 +158,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
 }
 
 /// Cut marks at the trim corners, the glue strip, and labels naming this sheet and its neighbours.
+#[allow(clippy::too_many_arguments)]
 fn sheet_marks(
     ctx: &Ctx,
     title: &str,
@@ -115,6 +166,7 @@ fn sheet_marks(
     r: usize,
     c: usize,
     (w, h): (f32, f32),
+    printed: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Item> {
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
@@ -174,7 +226,8 @@ fn sheet_marks(
     items.push(text(&ctx.fonts, x0 + 8.0, m - 4.0, &style, label));
     let small = TextStyle::new(6.5, Weight::Regular, MUTED);
     let mid_y = m + ch / 2.0;
-    if c > 0 {
+    // Neighbours are named only when they are printed.
+    if c > 0 && printed(r, c - 1) {
         items.push(text(
             &ctx.fonts,
             3.0,
@@ -183,12 +236,12 @@ fn sheet_marks(
             format!("◀ {}", name(r, c - 1)),
         ));
     }
-    if c + 1 < t.cols {
+    if c + 1 < t.cols && printed(r, c + 1) {
         let s = format!("{} ▶", name(r, c + 1));
         let sw = ctx.fonts.width(&s, Weight::Regular, 6.5);
         items.push(text(&ctx.fonts, w - 3.0 - sw, mid_y, &small, s));
     }
-    if r > 0 {
+    if r > 0 && printed(r - 1, c) {
         items.push(text(
             &ctx.fonts,
             w / 2.0,
@@ -197,7 +250,7 @@ fn sheet_marks(
             format!("▲ {}", name(r - 1, c)),
         ));
     }
-    if r + 1 < t.rows {
+    if r + 1 < t.rows && printed(r + 1, c) {
         items.push(text(
             &ctx.fonts,
             w / 2.0,
@@ -209,7 +262,9 @@ fn sheet_marks(
     items
 }
 
-/// The first poster page: how to assemble, and the map in miniature with the sheets over it.
+/// The first poster page: how to assemble, and the map in miniature with the sheets over it
+/// (those not printed, having nothing on them, shaded and listed).
+#[allow(clippy::too_many_arguments)]
 fn assembly_key(
     ctx: &Ctx,
     doc: &MapDoc,
@@ -218,6 +273,7 @@ fn assembly_key(
     canvas: (f32, f32),
     board_y: f32,
     (w, h): (f32, f32),
+    printed: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Item> {
     let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
     let mut items = Vec::new();
@@ -232,13 +288,25 @@ fn assembly_key(
         &ctx.fonts, &mut items, content.x, &mut y, content.w, &head, 20.0, &title,
     );
     let body = TextStyle::new(8.5, Weight::Regular, MUTED);
-    let help = format!(
+    let mut help = format!(
         "{} {} × {} = {}.",
         ctx.labels.assembly_help,
         t.cols,
         t.rows,
         t.cols * t.rows
     );
+    let skipped: Vec<String> = (0..t.rows)
+        .flat_map(|r| (0..t.cols).map(move |c| (r, c)))
+        .filter(|&(r, c)| !printed(r, c))
+        .map(|(r, c)| format!("{}{}", row_name(r), c + 1))
+        .collect();
+    if !skipped.is_empty() {
+        help = format!(
+            "{help} {} {}.",
+            ctx.labels.sheets_not_printed,
+            skipped.join(", ")
+        );
+    }
     y += 4.0;
     paragraph(
         &ctx.fonts, &mut items, content.x, &mut y, content.w, &body, 11.0, &help,
@@ -305,7 +373,7 @@ fn assembly_key(
             let rect = Rect::new(content.x + x0 * k, y + y0 * k, (x1 - x0) * k, (y1 - y0) * k);
             items.push(Item::Rect {
                 rect,
-                fill: None,
+                fill: (!printed(r, c)).then_some(Rgb(0xe4, 0xe7, 0xeb)),
                 stroke: Some(Stroke::dashed(Rgb(0x8a, 0x1c, 0x1c), 0.8, 4.0, 2.0)),
             });
             let label = format!("{}{}", row_name(r), c + 1);

@@ -163,6 +163,51 @@ fn poster_sheets_overlap_by_the_chosen_amount_and_cover_the_map() {
 }
 
 #[test]
+fn poster_sheets_with_nothing_on_them_are_left_out_and_listed_in_the_key() {
+    // Cards only in the first lane: at 200% the sheets under the empty lanes hold empty cells.
+    let mut doc = journey(6, 6);
+    let first_lane = doc.lanes[0].id;
+    for card in &mut doc.cards {
+        card.lane_id = first_lane;
+    }
+    doc.emotions.clear();
+    let o = ExportOptions {
+        poster_scale: 200.0,
+        include_personas: false,
+        include_inventory: false,
+        ..options(Mode::Poster, Paper::A4, Orientation::Landscape)
+    };
+    let laid = layout(&ctx(), &doc, &o);
+    let printed = laid.preview.sheets.len();
+    assert_eq!(laid.pages.len(), printed + 1, "printed sheets plus the key");
+    let mut key = Vec::new();
+    texts(&laid.pages[0].items, &mut key);
+    let key = key.join(" ");
+    let listed = key
+        .split("Not printed, as nothing is on them (shaded below):")
+        .nth(1)
+        .unwrap_or_else(|| panic!("the key lists the sheets left out: {key}"));
+    let skipped: Vec<&str> = listed
+        .split(['.', ','])
+        .map(str::trim)
+        .take_while(|w| !w.is_empty() && w.len() <= 3)
+        .collect();
+    assert!(!skipped.is_empty(), "{key}");
+    for label in &skipped {
+        assert!(
+            laid.preview.sheets.iter().all(|s| s.label != *label),
+            "{label} is left out and not previewed"
+        );
+    }
+    // Every printed sheet has words of the map on it besides its own marks.
+    for page in &laid.pages[1..] {
+        let mut words = Vec::new();
+        texts(&page.items, &mut words);
+        assert!(words.len() > 3, "{words:?}");
+    }
+}
+
+#[test]
 fn a_long_card_grows_and_its_text_stays_inside() {
     let mut doc = journey(3, 6);
     let long: String = "Pelanggan menulis keluhan panjang tentang proses verifikasi. ".repeat(34);
