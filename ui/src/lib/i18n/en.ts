@@ -296,10 +296,12 @@ export const en = {
   'export.organisation': 'Organisation (optional)',
   'export.language': 'Language of headings and legend',
   'export.preview': 'Where the pages break',
-  'export.summary': '{pages} · {paper} {orientation} · map at {scale}%',
+  'export.summary': '{pages} · {paper} {orientation} · map at {scale}% · card text {size} pt',
   'export.posterSheets': '{cols} × {rows} sheets plus an assembly key',
   'export.smallPrint':
-    'At {scale}% the card text prints too small to read. Pages by stage or a poster keeps it legible.',
+    'Card text prints at {size} pt, below the {smallest} pt most people can read. Pages by stage or a poster keeps it legible.',
+  'export.smallPrintLarger':
+    'Card text prints at {size} pt, below the {smallest} pt most people can read. Larger paper, or a poster at a larger scale, keeps it legible.',
   'export.go': 'Export PDF…',
   'export.working': 'Rendering page {done} of {total}…',
   'export.preparing': 'Preparing the PDF…',

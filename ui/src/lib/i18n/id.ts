@@ -299,10 +299,12 @@ export const id: Record<MessageKey, string> = {
   'export.organisation': 'Organisasi (opsional)',
   'export.language': 'Bahasa judul dan keterangan',
   'export.preview': 'Letak pemisah halaman',
-  'export.summary': '{pages} · {paper} {orientation} · peta {scale}%',
+  'export.summary': '{pages} · {paper} {orientation} · peta {scale}% · teks kartu {size} pt',
   'export.posterSheets': '{cols} × {rows} lembar ditambah panduan penyusunan',
   'export.smallPrint':
-    'Pada {scale}% teks kartu tercetak terlalu kecil untuk dibaca. Halaman per tahap atau poster membuatnya tetap terbaca.',
+    'Teks kartu tercetak {size} pt, di bawah {smallest} pt yang masih terbaca oleh kebanyakan orang. Halaman per tahap atau poster membuatnya tetap terbaca.',
+  'export.smallPrintLarger':
+    'Teks kartu tercetak {size} pt, di bawah {smallest} pt yang masih terbaca oleh kebanyakan orang. Kertas yang lebih besar, atau poster dengan skala lebih besar, membuatnya tetap terbaca.',
   'export.go': 'Ekspor PDF…',
   'export.working': 'Menyusun halaman {done} dari {total}…',
   'export.preparing': 'Menyiapkan PDF…',
