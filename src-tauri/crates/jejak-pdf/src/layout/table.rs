@@ -215,11 +215,18 @@ pub fn table_pages(
                     stroke: None,
                 });
             }
-            for ((cell, x), _) in row.iter().zip(&xs).zip(&widths) {
+            for ((cell, x), cw) in row.iter().zip(&xs).zip(&widths) {
                 for (k, line) in cell.iter().skip(from).take(take).enumerate() {
+                    // A line that reads right to left is set flush right, as in a card.
+                    let left = if crate::rtl::reads_right_to_left(line) {
+                        let drawn = ctx.fonts.width(line, Weight::Regular, SIZE);
+                        x + (cw - PAD - drawn).max(PAD)
+                    } else {
+                        x + PAD
+                    };
                     items.push(text(
                         &ctx.fonts,
-                        x + PAD,
+                        left,
                         y + PAD + SIZE + k as f32 * LINE,
                         &cell_style,
                         line.clone(),
