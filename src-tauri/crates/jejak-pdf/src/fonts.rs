@@ -59,6 +59,20 @@ impl FontSet {
             * per_unit
     }
 
+    /// Advance of `c` in font units (0 when the font lacks it): summed and then scaled by
+    /// [`FontSet::points`], equal to [`FontSet::width`] of the whole string.
+    pub fn advance_units(&self, c: char, weight: Weight) -> u32 {
+        let face = self.face(weight);
+        face.glyph_index(c)
+            .and_then(|g| face.glyph_hor_advance(g))
+            .map_or(0, u32::from)
+    }
+
+    /// Font units in points at `size`.
+    pub fn points(&self, units: u32, weight: Weight, size: f32) -> f32 {
+        units as f32 * (size / f32::from(self.face(weight).units_per_em()))
+    }
+
     /// Distance from the baseline to the top of capitals, as a fraction of the size.
     pub fn ascent_ratio(&self) -> f32 {
         let face = &self.regular;

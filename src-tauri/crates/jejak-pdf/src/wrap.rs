@@ -24,21 +24,34 @@ pub fn wrap(fonts: &FontSet, text: &str, weight: Weight, size: f32, width: f32) 
             if fonts.width(word, weight, size) <= width {
                 line = word.to_string();
             } else {
-                // The long word is broken; its last piece starts the next line.
-                let mut rest: Vec<char> = word.chars().collect();
+                // The long word is broken; its last piece starts the next line. Widths are
+                // summed from each character's advance, so a very long word (a pasted code)
+                // costs time in proportion to its length.
+                let chars: Vec<char> = word.chars().collect();
+                let units: Vec<u32> = chars
+                    .iter()
+                    .map(|&c| fonts.advance_units(c, weight))
+                    .collect();
                 let link = word.contains('/') || word.contains('@') || word.starts_with("www.");
-                while rest.len() > 1
-                    && fonts.width(&rest.iter().collect::<String>(), weight, size) > width
+                let mut start = 0;
+                while chars.len() - start > 1
+                    && fonts.points(units[start..].iter().sum(), weight, size) > width
                 {
-                    let (head, hyphen) = break_point(fonts, &rest, weight, size, width, !link);
-                    let mut piece: String = rest[..head].iter().collect();
+                    let piece = Piece {
+                        chars: &chars[start..],
+                        units: &units[start..],
+                        hyphen: fonts.advance_units('-', weight),
+                    };
+                    let (head, hyphen) =
+                        break_point(&piece, |u| fonts.points(u, weight, size) <= width, !link);
+                    let mut text: String = chars[start..start + head].iter().collect();
                     if hyphen {
-                        piece.push('-');
+                        text.push('-');
                     }
-                    lines.push(piece);
-                    rest.drain(..head);
+                    lines.push(text);
+                    start += head;
                 }
-                line = rest.into_iter().collect();
+                line = chars[start..].iter().collect();
             }
         }
         if !line.is_empty() || !lines.is_empty() {
@@ -56,50 +69,63 @@ pub fn wrap(fonts: &FontSet, text: &str, weight: Weight, size: f32, width: f32) 
 /// link or an address never gets one (it would read as part of it); between letters it goes before a consonant that starts a syllable (Pertim-bangan,
 /// Manu-sia: Indonesian syllables, and most English ones, start so), at least two letters from
 /// either end; failing that, wherever the line is full, with a hyphen between letters.
+struct Piece<'a> {
+    chars: &'a [char],
+    /// Each character's advance in font units.
+    units: &'a [u32],
+    /// The hyphen's advance.
+    hyphen: u32,
+}
+
 fn break_point(
-    fonts: &FontSet,
-    word: &[char],
-    weight: Weight,
-    size: f32,
-    width: f32,
+    word: &Piece,
+    fits_units: impl Fn(u32) -> bool,
     may_hyphenate: bool,
 ) -> (usize, bool) {
-    let fits = |head: usize, hyphen: bool| {
-        let mut piece: String = word[..head].iter().collect();
-        if hyphen {
-            piece.push('-');
-        }
-        fonts.width(&piece, weight, size) <= width
+    let chars = word.chars;
+    let letters = |head: usize| {
+        may_hyphenate && chars[head - 1].is_alphabetic() && chars[head].is_alphabetic()
     };
-    let letters =
-        |head: usize| may_hyphenate && word[head - 1].is_alphabetic() && word[head].is_alphabetic();
-    // The most characters that fit (always at least one, so a narrow column still progresses).
-    let most = (1..word.len())
-        .rev()
-        .find(|&head| fits(head, letters(head)))
-        .unwrap_or(1);
+    // Widths of the first 1, 2, … characters, up to the first that overflows: a line's worth.
+    let mut prefix = vec![0u32];
+    for &u in word.units.iter().take(chars.len() - 1) {
+        let next = prefix[prefix.len() - 1] + u;
+        if !fits_units(next) {
+            break;
+        }
+        prefix.push(next);
+    }
+    let fits = |head: usize| {
+        prefix
+            .get(head)
+            .is_some_and(|&w| fits_units(w + if letters(head) { word.hyphen } else { 0 }))
+    };
+    // The most characters that fit; at least one, unhyphenated, so a narrow column progresses.
+    let Some(most) = (1..prefix.len()).rev().find(|&head| fits(head)) else {
+        return (1, false);
+    };
     let is_vowel = |c: char| {
         c.to_lowercase()
             .any(|c| "aeiouyàáâäãåèéêëìíîïòóôöõùúûüý".contains(c))
     };
     let good = |head: usize| {
         if matches!(
-            word[head - 1],
+            chars[head - 1],
             '/' | '.' | '-' | '_' | '?' | '&' | '=' | ','
         ) {
             return true;
         }
         head >= 2
-            && word.len() - head >= 2
-            && word[head - 1].is_alphabetic()
-            && word[head].is_alphabetic()
-            && !is_vowel(word[head])
-            && word.get(head + 1).is_some_and(|&c| is_vowel(c))
+            && chars.len() - head >= 2
+            && chars[head - 1].is_alphabetic()
+            && chars[head].is_alphabetic()
+            && !is_vowel(chars[head])
+            && chars.get(head + 1).is_some_and(|&c| is_vowel(c))
     };
     // A good break is taken if it keeps at least half of what would fit.
     let head = (most.div_ceil(2).max(1)..=most)
         .rev()
-        .find(|&head| good(head) && fits(head, letters(head)))
+        .find(|&head| good(head) && fits(head))
         .unwrap_or(most);
     (head, letters(head))
 }
@@ -179,6 +205,18 @@ mod tests {
             assert!(before.is_alphabetic());
         }
         assert_eq!(lines.concat().replace('-', ""), word);
+    }
+
+    #[test]
+    fn a_pasted_code_of_twenty_thousand_characters_wraps_whole() {
+        let f = fonts();
+        let code: String = "QmFzZTY0IGRhdGEgdGhhdCBoYXMgbm8gc3BhY2Vz".repeat(500);
+        let lines = wrap(&f, &code, Weight::Regular, 7.0, 120.0);
+        assert!(lines.len() > 100);
+        assert_eq!(lines.concat().replace('-', ""), code);
+        for l in &lines {
+            assert!(f.width(l, Weight::Regular, 7.0) <= 120.0, "{l}");
+        }
     }
 
     #[test]

@@ -171,9 +171,19 @@ fn sheet_marks(
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
     let mark = Stroke::solid(INK, 0.5);
-    // Sheets after the first in a row/column are trimmed at the overlap and laid over the previous.
-    let x0 = if c > 0 { m + t.overlap } else { m };
-    let y0 = if r > 0 { m + t.overlap } else { m };
+    // Sheets after the first in a row/column are trimmed at the overlap and laid over the previous
+    // one; beside a sheet that is not printed nothing is trimmed, so the strip it would have
+    // shown stays on this one.
+    let x0 = if c > 0 && printed(r, c - 1) {
+        m + t.overlap
+    } else {
+        m
+    };
+    let y0 = if r > 0 && printed(r - 1, c) {
+        m + t.overlap
+    } else {
+        m
+    };
     let (x1, y1) = (m + cw, m + ch);
     let mut items = Vec::new();
     for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
@@ -197,14 +207,14 @@ fn sheet_marks(
         });
     }
     let glue = Stroke::dashed(Rgb(0x9a, 0xa5, 0xb4), 0.5, 3.0, 3.0);
-    if c + 1 < t.cols && t.overlap > 0.0 {
+    if c + 1 < t.cols && printed(r, c + 1) && t.overlap > 0.0 {
         let x = m + cw - t.overlap;
         items.push(Item::Line {
             points: vec![(x, m), (x, m + ch)],
             stroke: glue,
         });
     }
-    if r + 1 < t.rows && t.overlap > 0.0 {
+    if r + 1 < t.rows && printed(r + 1, c) && t.overlap > 0.0 {
         let y = m + ch - t.overlap;
         items.push(Item::Line {
             points: vec![(m, y), (m + cw, y)],

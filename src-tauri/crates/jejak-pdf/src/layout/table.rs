@@ -51,11 +51,22 @@ fn fit_columns(total: f32, shares: &[f32], header_min: &[f32], cell_min: &[f32])
         .map(|i| shares[i])
         .sum::<f32>()
         .max(0.01);
-    let room = (total - fixed).max(0.0);
+    // Headers of empty columns never take more than half the table; with no text anywhere,
+    // the shares hold.
+    let shrink = if fixed > total / 2.0 {
+        total / 2.0 / fixed
+    } else {
+        1.0
+    };
+    if empty.iter().all(|e| *e) {
+        let all: f32 = shares.iter().sum::<f32>().max(0.01);
+        return shares.iter().map(|s| total * s / all).collect();
+    }
+    let room = (total - fixed * shrink).max(0.0);
     let mut widths: Vec<f32> = (0..shares.len())
         .map(|i| {
             if empty[i] {
-                header_min[i]
+                header_min[i] * shrink
             } else {
                 room * shares[i] / share_sum
             }
@@ -269,6 +280,24 @@ mod tests {
             "widened up to a quarter: {widths:?}"
         );
         assert!(widths[0] >= 60.0 && widths[3] >= 60.0, "{widths:?}");
+    }
+
+    #[test]
+    fn widths_always_fill_the_table() {
+        let cases: [(&[f32], &[f32]); 3] = [
+            (&[300.0, 300.0, 10.0], &[0.0, 0.0, 40.0]), // empty headers wider than the table
+            (&[30.0, 30.0], &[0.0, 0.0]),               // no text at all
+            (&[30.0, 30.0], &[500.0, 500.0]),           // words wider than the table
+        ];
+        for (header, cells) in cases {
+            let shares = vec![1.0; header.len()];
+            let widths = fit_columns(400.0, &shares, header, cells);
+            assert!(
+                (widths.iter().sum::<f32>() - 400.0).abs() < 0.01,
+                "{widths:?}"
+            );
+            assert!(widths.iter().all(|w| *w > 0.0), "{widths:?}");
+        }
     }
 
     #[test]
