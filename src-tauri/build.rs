@@ -1,6 +1,7 @@
 // Commands listed here get `allow-<command>` permissions; capabilities/ grants exactly these.
 const COMMANDS: &[&str] = &[
     "startup",
+    "take_file_to_open",
     "set_locale",
     "map_zoom",
     "set_map_zoom",

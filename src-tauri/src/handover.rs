@@ -31,7 +31,7 @@ mod unix {
     use std::sync::mpsc::Sender;
     use std::sync::Arc;
     use std::thread::JoinHandle;
-    use std::time::Duration;
+    use std::time::{Duration, Instant};
 
     use super::{Knock, MAX_KNOCK};
 
@@ -98,26 +98,37 @@ mod unix {
         }
     }
 
-    fn answer(stream: UnixStream, knocks: &Sender<Knock>) {
-        if stream.set_read_timeout(Some(PATIENCE)).is_err() {
-            return;
-        }
-        let Ok(mut writer) = stream.try_clone() else {
-            return;
-        };
-        let mut line = String::new();
-        if BufReader::new(stream.take(MAX_KNOCK))
-            .read_line(&mut line)
-            .is_err()
-        {
-            return;
-        }
-        let Ok(knock) = serde_json::from_str::<Knock>(&line) else {
+    fn answer(mut stream: UnixStream, knocks: &Sender<Knock>) {
+        let Some(knock) = read_knock(&mut stream) else {
             return;
         };
         if knocks.send(knock).is_ok() {
-            let _ = writer.write_all(b"ok\n");
+            let _ = stream.write_all(b"ok\n");
         }
+    }
+
+    /// One line of JSON, read within [`PATIENCE`] in all (a caller that trickles bytes does not
+    /// hold the door, or a quit, for longer).
+    fn read_knock(stream: &mut UnixStream) -> Option<Knock> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut line = Vec::new();
+        let mut chunk = [0u8; 1024];
+        while !line.contains(&b'\n') {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            stream
+                .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+                .ok()?;
+            let n = stream.read(&mut chunk).ok()?;
+            if n == 0 {
+                break;
+            }
+            line.extend_from_slice(&chunk[..n]);
+            if line.len() as u64 > MAX_KNOCK {
+                return None;
+            }
+        }
+        let first = line.split(|b| *b == b'\n').next()?;
+        serde_json::from_slice(first).ok()
     }
 
     impl Drop for Door {

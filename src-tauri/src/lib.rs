@@ -26,6 +26,7 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
         .on_window_event(commands::window::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::settings::startup,
+            commands::settings::take_file_to_open,
             commands::settings::set_locale,
             commands::settings::map_zoom,
             commands::settings::set_map_zoom,
@@ -134,7 +135,8 @@ pub fn run() {
     });
 }
 
-/// The event carrying a file handed over by a second launch, brought in as a dropped file is.
+/// The event saying a second launch handed over a file (queued in [`state::FileToOpen`]); the UI
+/// takes it with `take_file_to_open` and brings it in as a dropped file.
 const OPEN_FILE: &str = "jejak://open-file";
 
 /// Brings the window to the front for each second launch, and hands the UI its file.
@@ -147,7 +149,8 @@ fn answer_knocks(handle: tauri::AppHandle, knocked: Receiver<Knock>) {
                 let _ = window.set_focus();
             }
             if let Some(file) = knock.open {
-                let _ = handle.emit(OPEN_FILE, file.to_string_lossy());
+                handle.state::<state::FileToOpen>().push(file);
+                let _ = handle.emit(OPEN_FILE, ());
             }
         }
     });

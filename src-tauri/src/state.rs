@@ -66,20 +66,29 @@ pub enum Chosen {
     Remembered,
 }
 
-/// The file given on the command line (a double-click in the file manager), handed to the UI
-/// once: a reload of the window does not import it again.
-pub struct FileToOpen(Mutex<Option<PathBuf>>);
+/// Files to bring maps in from, handed to the UI once each (a reload of the window does not
+/// import them again): the one given on the command line, then those handed over by second
+/// launches. Queued here, not sent with the event, so one that arrives while the window is still
+/// loading waits for it instead of being lost.
+pub struct FileToOpen(Mutex<std::collections::VecDeque<PathBuf>>);
 
 impl FileToOpen {
     pub fn new(path: Option<PathBuf>) -> Self {
-        FileToOpen(Mutex::new(path))
+        FileToOpen(Mutex::new(path.into_iter().collect()))
+    }
+
+    pub fn push(&self, path: PathBuf) {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push_back(path);
     }
 
     pub fn take(&self) -> Option<PathBuf> {
         self.0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take()
+            .pop_front()
     }
 }
 
@@ -237,9 +246,9 @@ impl AppState {
     /// Stops taking files from second launches: the window is going, and a launch now must open
     /// the library itself once this Jejak has let go of it.
     pub fn close_door(&self) {
-        if let Ok(mut slot) = self.guard() {
-            slot.door = None;
-        }
+        // Dropped after the slot is released: closing waits for the listening thread.
+        let door = self.guard().ok().and_then(|mut slot| slot.door.take());
+        drop(door);
     }
 
     pub fn close_confirmed(&self) -> bool {

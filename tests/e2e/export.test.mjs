@@ -46,10 +46,7 @@ test('Ctrl+P opens the export dialog; the preview follows the layout; the PDF ho
     await app.$(byTestId('export-paper')).selectByAttribute('value', 'a4');
     await app.$(byTestId('export-portrait')).click();
     // Three sheets across, the third with nothing on it but the board's edge: not printed.
-    await eventually(
-      async () => (await labels(app)).join() === 'A1,A2',
-      'poster tiles A1–A2 in the preview',
-    );
+    await eventually(async () => (await labels(app)).join() === 'A1,A2', 'poster tiles A1–A2 in the preview');
     const summary = await app.$(byTestId('export-summary')).getText();
     assert.match(summary, /sheets plus an assembly key/);
     const pages = Number(/(\d+) pages/.exec(summary)?.[1]);

@@ -75,6 +75,19 @@ pub async fn startup(
     })
 }
 
+/// The next file handed over by a second launch (or given on the command line and not yet
+/// taken), once; none when there is none or the library was refused (it has nowhere to go).
+#[tauri::command]
+pub async fn take_file_to_open(
+    state: State<'_, AppState>,
+    file: State<'_, crate::state::FileToOpen>,
+) -> IpcResult<Option<String>> {
+    if state.problem()?.is_some() {
+        return Ok(None);
+    }
+    Ok(file.take().map(|p| p.display().to_string()))
+}
+
 #[tauri::command]
 pub async fn set_locale(state: State<'_, AppState>, locale: Locale) -> IpcResult<()> {
     // Preferences of a read-only library live for this session only.

@@ -16,7 +16,11 @@ const UI_ANSWER_WITHIN: Duration = Duration::from_secs(3);
 /// Holds the user's close until the UI has saved what is waiting.
 pub fn on_window_event(window: &Window, event: &WindowEvent) {
     let api = match event {
-        WindowEvent::CloseRequested { api, .. } => api,
+        WindowEvent::CloseRequested { api, .. } => {
+            // A file double-clicked from now on opens in a new window once this one is gone.
+            window.state::<AppState>().close_door();
+            api
+        }
         WindowEvent::Destroyed => return window.state::<AppState>().close_door(),
         _ => return,
     };

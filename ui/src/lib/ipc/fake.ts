@@ -173,6 +173,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
     onFilesToOpen: () => Promise.resolve(() => {}),
+    takeFileToOpen: () => Promise.resolve(null),
     startup: notInFake('startup'),
     createMap: notInFake('createMap'),
     duplicateMap: notInFake('duplicateMap'),

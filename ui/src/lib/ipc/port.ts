@@ -60,6 +60,8 @@ export interface JejakPort {
    * launch (a double-click on a map file while Jejak runs); resolves to the unlisten.
    */
   onFilesToOpen(handler: (paths: string[]) => void): Promise<() => void>;
+  /** The next file handed over by a second launch that the window has not taken yet, if any. */
+  takeFileToOpen(): Promise<string | null>;
 
   /** Writes the map as a map file (or JSON) where the user says; the path, or null when cancelled. */
   exportMapFile(mapId: Id, format: MapFileFormat): Promise<string | null>;

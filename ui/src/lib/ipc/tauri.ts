@@ -36,12 +36,17 @@ export const tauriPort: JejakPort = {
     const offDrop = await getCurrentWebview().onDragDropEvent((event) => {
       if (event.payload.type === 'drop') handler(event.payload.paths);
     });
-    const offHandover = await listen<string>('jejak://open-file', (event) => handler([event.payload]));
+    const offHandover = await listen('jejak://open-file', () => {
+      void call<string | null>('take_file_to_open').then((file) => {
+        if (file) handler([file]);
+      });
+    });
     return () => {
       offDrop();
       offHandover();
     };
   },
+  takeFileToOpen: () => call('take_file_to_open'),
   onCloseRequested: (beforeClose) =>
     listen('jejak://close-requested', async () => {
       try {
