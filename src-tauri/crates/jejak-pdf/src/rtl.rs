@@ -39,12 +39,40 @@ pub fn visual_order(line: &str) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     let bidi = BidiInfo::new(line, None);
-    match bidi.paragraphs.first() {
-        Some(paragraph) => Cow::Owned(
-            bidi.reorder_line(paragraph, paragraph.range.clone())
-                .into_owned(),
-        ),
-        None => Cow::Borrowed(line),
+    let Some(paragraph) = bidi.paragraphs.first() else {
+        return Cow::Borrowed(line);
+    };
+    // Runs in drawing order; right-to-left ones reversed with their brackets mirrored (rule L4,
+    // which unicode-bidi's own reordering leaves out), so "(QRIS)" still opens on the right.
+    let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+    let mut out = String::with_capacity(line.len());
+    for run in runs {
+        let text = &line[run.clone()];
+        if levels[run.start].is_rtl() {
+            out.extend(text.chars().rev().map(mirrored));
+        } else {
+            out.push_str(text);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The mirror image of a paired punctuation mark, as right-to-left text shows it.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        other => other,
     }
 }
 
@@ -102,6 +130,25 @@ mod tests {
         assert!(drawn.contains("QRIS"), "{drawn}");
         // Read right to left, QRIS comes last: it is drawn first, on the left.
         assert!(drawn.starts_with("QRIS"), "{drawn}");
+    }
+
+    #[test]
+    fn brackets_in_right_to_left_text_keep_their_meaning() {
+        let joined = join_letters("الدفع (QRIS) سريع");
+        let drawn = visual_order(&joined);
+        // Read right to left, the bracket before QRIS opens it: drawn, "(" is left of QRIS
+        // and ")" right of it, as in the left-to-right word itself.
+        assert!(drawn.contains("(QRIS)"), "{drawn}");
+        let text = join_letters("عميل [جديد]");
+        let drawn = visual_order(&text);
+        assert!(
+            drawn.starts_with('['),
+            "the bracket read last is drawn first: {drawn}"
+        );
+        assert!(
+            !drawn.contains(']') || drawn.find('[') < drawn.find(']'),
+            "{drawn}"
+        );
     }
 
     #[test]
