@@ -8,6 +8,7 @@ pub mod inventory;
 pub mod items;
 pub mod personas;
 pub mod poster;
+pub mod poster_key;
 pub mod sheets;
 pub mod table;
 
