@@ -116,7 +116,11 @@ export async function startDriver(env = {}) {
         // Keep a picture of what the app showed when the test failed.
         const shot = path.join(artifacts, `failure-${Date.now()}.png`);
         await browser.saveScreenshot(shot).catch(() => {});
-        console.error(`screenshot of the failure: ${shot}`);
+        // CI keeps only the log: say what the window showed, too.
+        const shown = await browser
+          .execute(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600))
+          .catch((err) => `(unreadable: ${err.message})`);
+        console.error(`screenshot of the failure: ${shot}; the window showed: ${shown}`);
         throw e;
       } finally {
         await this.quit(browser).catch(() => {});
@@ -202,7 +206,8 @@ export async function eventually(fn, what, ms = 10000) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+  const said = typeof what === 'function' ? what() : what;
+  throw new Error(`timed out waiting for ${said} (last: ${last})`);
 }
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
