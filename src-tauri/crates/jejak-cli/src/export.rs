@@ -78,6 +78,10 @@ pub struct ExportArgs {
     /// Poster overlap between neighbouring sheets, in millimetres.
     #[arg(long, default_value_t = 10.0)]
     overlap: f32,
+    /// The smallest text size, in points, the map's pages may print: pages by stage choose
+    /// their scale to stay at or above it; the other layouts say when they do not.
+    #[arg(long, default_value_t = jejak_pdf::options::DEFAULT_MIN_TEXT_PT)]
+    min_text: f32,
     /// Leave out the persona pages.
     #[arg(long)]
     no_personas: bool,
@@ -118,6 +122,7 @@ impl ExportArgs {
             },
             poster_scale: self.scale,
             overlap_mm: self.overlap,
+            min_text_pt: self.min_text,
             include_personas: !self.no_personas,
             include_inventory: !self.no_inventory,
             facilitator: self.facilitator.clone(),
@@ -216,6 +221,30 @@ fn export_pdf(
         eprintln!(
             "jejak-cli: note: {} character(s) are not in the PDF font and were printed as �",
             out.replaced_chars
+        );
+    }
+    let o = args.options();
+    if out.text_pt < o.min_text_pt - 0.01 {
+        let instead: Vec<String> = out
+            .proposals
+            .iter()
+            .map(|p| match p.mode {
+                jejak_pdf::Mode::Poster => format!(
+                    "--mode poster --scale {} ({} sheets, {:.1} pt)",
+                    p.poster_scale, p.sheets, p.text_pt
+                ),
+                _ => format!("--mode by-stage ({} sheets, {:.1} pt)", p.sheets, p.text_pt),
+            })
+            .collect();
+        eprintln!(
+            "jejak-cli: note: the smallest text prints at {:.1} pt, below {} pt{}",
+            out.text_pt,
+            o.min_text_pt,
+            if instead.is_empty() {
+                String::new()
+            } else {
+                format!("; legible instead: {}", instead.join(" or "))
+            }
         );
     }
     Ok(())

@@ -11,29 +11,49 @@ fn id(n: u128) -> Uuid {
     Uuid::from_u128(n)
 }
 
-/// `stages` × `lanes` (the lanes cycle through touchpoints, emotions, pain points, actions…) and
+/// `stages` × five lanes (touchpoints, emotions, pain points, actions, opportunities) and
 /// `cards` spread round-robin over the cells, in Indonesian with accents, with one persona.
 pub fn journey(stages: usize, cards: usize) -> MapDoc {
-    let kinds = [
-        LaneKind::Touchpoints,
-        LaneKind::Emotions,
-        LaneKind::PainPoints,
-        LaneKind::Actions,
-        LaneKind::Opportunities,
-    ];
+    build(
+        stages,
+        &[
+            ("Titik sentuh", LaneKind::Touchpoints),
+            ("Emosi", LaneKind::Emotions),
+            ("Keluhan", LaneKind::PainPoints),
+            ("Tindakan pelanggan", LaneKind::Actions),
+            ("Peluang", LaneKind::Opportunities),
+        ],
+        cards,
+    )
+}
+
+/// A big workshop's map: `stages` × the eight lanes of a service blueprint with emotions
+/// (touchpoints, actions, thoughts, emotions, pain points, opportunities, frontstage,
+/// backstage), `cards` spread over them as in [`journey`].
+pub fn workshop(stages: usize, cards: usize) -> MapDoc {
+    build(
+        stages,
+        &[
+            ("Titik sentuh", LaneKind::Touchpoints),
+            ("Tindakan pelanggan", LaneKind::Actions),
+            ("Pikiran", LaneKind::Thoughts),
+            ("Emosi", LaneKind::Emotions),
+            ("Titik masalah", LaneKind::PainPoints),
+            ("Peluang", LaneKind::Opportunities),
+            ("Panggung depan", LaneKind::Frontstage),
+            ("Panggung belakang", LaneKind::Backstage),
+        ],
+        cards,
+    )
+}
+
+fn build(stages: usize, lane_kinds: &[(&str, LaneKind)], cards: usize) -> MapDoc {
     let stage_names = [
         "Kesadaran",
         "Pertimbangan",
         "Pembelian",
         "Retensi",
         "Advokasi",
-    ];
-    let lane_names = [
-        "Titik sentuh",
-        "Emosi",
-        "Keluhan",
-        "Tindakan pelanggan",
-        "Peluang",
     ];
     let stages: Vec<Stage> = (0..stages)
         .map(|i| Stage {
@@ -42,12 +62,12 @@ pub fn journey(stages: usize, cards: usize) -> MapDoc {
             rank: format!("{i:04}"),
         })
         .collect();
-    let lanes: Vec<Lane> = kinds
+    let lanes: Vec<Lane> = lane_kinds
         .iter()
         .enumerate()
-        .map(|(i, k)| Lane {
+        .map(|(i, (name, k))| Lane {
             id: id(2000 + i as u128),
-            title: lane_names[i].to_string(),
+            title: name.to_string(),
             kind: *k,
             rank: format!("{i:04}"),
         })

@@ -61,6 +61,10 @@ pub struct Exported {
     pub pages: usize,
     /// Characters the fonts lack, printed as a visible replacement mark (�).
     pub replaced_chars: usize,
+    /// The smallest text the map's pages print, in points.
+    pub text_pt: f32,
+    /// When that is below the chosen minimum: layouts that would not be.
+    pub proposals: Vec<layout::proposals::Proposal>,
 }
 
 fn now_unix() -> i64 {
@@ -121,5 +125,7 @@ pub fn export_at(
         bytes,
         pages: laid.pages.len(),
         replaced_chars: laid.replaced,
+        text_pt: laid.preview.text_pt,
+        proposals: laid.preview.proposals,
     })
 }

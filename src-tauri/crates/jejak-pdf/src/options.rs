@@ -85,6 +85,18 @@ pub struct ExportOptions {
     pub organisation: String,
     /// Language of the words the PDF adds (legend, headings); map content is printed as written.
     pub locale: Locale,
+    /// The smallest text size, in points, the map's pages may print: layouts choose their scale
+    /// to stay at or above it, and the preview says when one cannot.
+    #[serde(default = "default_min_text_pt")]
+    pub min_text_pt: f32,
+}
+
+/// About what most people still read on a handout held in the hand.
+pub const DEFAULT_MIN_TEXT_PT: f32 = 6.0;
+pub const MIN_TEXT_PT_RANGE: std::ops::RangeInclusive<f32> = 4.0..=14.0;
+
+fn default_min_text_pt() -> f32 {
+    DEFAULT_MIN_TEXT_PT
 }
 
 impl Default for ExportOptions {
@@ -100,6 +112,7 @@ impl Default for ExportOptions {
             facilitator: String::new(),
             organisation: String::new(),
             locale: Locale::En,
+            min_text_pt: DEFAULT_MIN_TEXT_PT,
         }
     }
 }
@@ -130,6 +143,14 @@ impl ExportOptions {
             return Err(format!(
                 "the overlap must be between 0 and {MAX_OVERLAP_MM} mm, not {} mm",
                 self.overlap_mm
+            ));
+        }
+        if !MIN_TEXT_PT_RANGE.contains(&self.min_text_pt) {
+            return Err(format!(
+                "the smallest text size must be between {} and {} pt, not {} pt",
+                MIN_TEXT_PT_RANGE.start(),
+                MIN_TEXT_PT_RANGE.end(),
+                self.min_text_pt
             ));
         }
         for (what, text) in [

@@ -2,53 +2,14 @@
 //! (`make test` installs poppler-utils and qpdf.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use jejak_pdf::fixture::journey;
-use jejak_pdf::{export_at, ExportOptions, Mode, Orientation, Paper};
+use jejak_pdf::{ExportOptions, Mode, Orientation, Paper};
 
-/// 2026-11-22 12:00 UTC.
-const NOON: i64 = 1_795_348_800;
-
-struct Exported {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    replaced: usize,
-}
-
-fn export(doc: &jejak_core::MapDoc, options: &ExportOptions) -> Exported {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("map.pdf");
-    let out = export_at(doc, options, NOON, &mut |_, _| {}).unwrap();
-    std::fs::write(&path, &out.bytes).unwrap();
-    Exported {
-        _dir: dir,
-        path,
-        replaced: out.replaced_chars,
-    }
-}
-
-fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" {
-            vec!["-"]
-        } else {
-            vec![]
-        })
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} is needed for this test (apt install poppler-utils qpdf): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{export, run};
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -25,6 +25,7 @@ export type { Mode as ExportMode } from './generated/Mode';
 export type { Orientation } from './generated/Orientation';
 export type { Paper } from './generated/Paper';
 export type { Preview as ExportPreview } from './generated/Preview';
+export type { Proposal as ExportProposal } from './generated/Proposal';
 export type { PreviewSheet } from './generated/PreviewSheet';
 export type { ErrorKind } from './generated/ErrorKind';
 export type { Horizon } from './generated/Horizon';

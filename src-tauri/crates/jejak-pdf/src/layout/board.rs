@@ -18,8 +18,9 @@ const CELL_PAD: f32 = 6.0;
 const CARD_GAP: f32 = 5.0;
 const MIN_ROW: f32 = 44.0;
 pub const CURVE_H: f32 = 124.0;
+const LANE_LABEL_PT: f32 = 8.5;
 const STAGE_FILL: Rgb = Rgb(0x2b, 0x3a, 0x55);
-const LABEL_FILL: Rgb = Rgb(0xe9, 0xed, 0xf2);
+pub const LABEL_FILL: Rgb = Rgb(0xe9, 0xed, 0xf2);
 const BAND_FILL: Rgb = Rgb(0xf6, 0xf7, 0xf9);
 
 pub struct StageCol {
@@ -35,6 +36,13 @@ pub struct Board {
     pub stages: Vec<StageCol>,
     /// Top and height of each lane row (and of the extra curve row, if any).
     pub rows: Vec<(f32, f32)>,
+    /// Whether each row holds the cards the emotion curve runs through (touchpoint lanes, or
+    /// every lane when the map has none).
+    pub curve_rows: Vec<bool>,
+    /// Top of the emotion curve's band (its height is [`CURVE_H`]), if the map draws one.
+    pub curve_top: Option<f32>,
+    /// Each row's label as printed, line by line (repeated where a sheet continues a lane).
+    pub row_labels: Vec<Vec<String>>,
     pub cards: Vec<(Id, Rect)>,
     pub items: Vec<Item>,
 }
@@ -94,8 +102,11 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
     }
     let has_scores = !doc.emotions.is_empty() && !doc.personas.is_empty();
     let has_emotion_lane = doc.lanes.iter().any(|l| l.kind == LaneKind::Emotions);
-    let label = TextStyle::new(8.5, Weight::Bold, INK);
+    let label = TextStyle::new(LANE_LABEL_PT, Weight::Bold, INK);
     let mut rows = Vec::new();
+    let mut curve_rows = Vec::new();
+    let mut row_labels = Vec::new();
+    let has_touchpoint_lane = doc.lanes.iter().any(|l| l.kind == LaneKind::Touchpoints);
     let mut cards_out = Vec::new();
     let mut curve_band: Option<f32> = None;
     let mut y = header_h;
@@ -141,7 +152,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
         let h = (top_band + tallest).max(MIN_ROW).max(label_h);
         back.push(Item::Rect {
             rect: Rect::new(0.0, y, width, h),
-            fill: Some(if li % 2 == 0 { BAND_FILL } else { WHITE }),
+            fill: Some(row_fill(li)),
             stroke: None,
         });
         back.push(Item::Rect {
@@ -149,15 +160,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
             fill: Some(LABEL_FILL),
             stroke: None,
         });
-        for (j, line) in label_lines.iter().enumerate() {
-            items.push(text(
-                &ctx.fonts,
-                8.0,
-                y + 16.0 + j as f32 * 11.0,
-                &label,
-                line.clone(),
-            ));
-        }
+        items.extend(lane_label(ctx, &label_lines, y));
         for (si, cy, its) in placed {
             let (dx, dy) = (stage_x(si) + CELL_PAD, y + top_band + cy);
             items.extend(its.iter().map(|i| i.transformed(1.0, dx, dy)));
@@ -182,6 +185,8 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
         }
         prev_kind = Some(*kind);
         rows.push((y, h));
+        row_labels.push(label_lines);
+        curve_rows.push(lane.is_some() && (*kind == LaneKind::Touchpoints || !has_touchpoint_lane));
         y += h;
     }
     let height = y;
@@ -211,9 +216,39 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
         header_h,
         stages,
         rows,
+        curve_rows,
+        curve_top: curve_band,
+        row_labels,
         cards: cards_out,
         items: back,
     }
+}
+
+/// Lanes are banded, alternately tinted and white.
+pub fn row_fill(row: usize) -> Rgb {
+    if row.is_multiple_of(2) {
+        BAND_FILL
+    } else {
+        WHITE
+    }
+}
+
+/// A lane's label lines at the top of a row starting at `y`.
+pub fn lane_label(ctx: &Ctx, lines: &[String], y: f32) -> Vec<Item> {
+    let style = TextStyle::new(LANE_LABEL_PT, Weight::Bold, INK);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(j, line)| {
+            text(
+                &ctx.fonts,
+                8.0,
+                y + 16.0 + j as f32 * 11.0,
+                &style,
+                line.clone(),
+            )
+        })
+        .collect()
 }
 
 /// The emotion curve in the band starting at `top`: one line per persona and horizon (to-be

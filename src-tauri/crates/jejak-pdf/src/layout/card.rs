@@ -14,7 +14,9 @@ pub const PAD: f32 = 5.0;
 const STRIPE: f32 = 3.0;
 const TITLE: f32 = 8.5;
 const BODY: f32 = 7.0;
-const SMALL: f32 = 6.3;
+/// The smallest text on the board (a card's attributes): the size that must stay readable.
+pub const SMALLEST_PT: f32 = 6.3;
+const SMALL: f32 = SMALLEST_PT;
 const LEAD: f32 = 1.25;
 
 pub fn kind_color(kind: TouchpointKind) -> Rgb {

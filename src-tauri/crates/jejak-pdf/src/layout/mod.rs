@@ -2,6 +2,8 @@
 //! Nothing here touches printpdf, so it is tested with plain numbers.
 
 pub mod board;
+pub mod by_stage;
+pub mod by_stage_plan;
 pub mod card;
 pub mod chrome;
 pub mod inventory;
@@ -9,6 +11,7 @@ pub mod items;
 pub mod personas;
 pub mod poster;
 pub mod poster_key;
+pub mod proposals;
 pub mod sheets;
 pub mod table;
 
@@ -89,6 +92,12 @@ pub struct Preview {
     pub scale: f32,
     pub sheet_width: f32,
     pub sheet_height: f32,
+    /// The smallest text the map's sheets print, in points (a card's attributes).
+    pub text_pt: f32,
+    /// Sheets printed smaller than the others, each to hold a card taller than a sheet.
+    pub smaller_sheets: Vec<String>,
+    /// When the text prints below the chosen minimum: layouts that keep it at least that big.
+    pub proposals: Vec<proposals::Proposal>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -137,6 +146,9 @@ impl Preview {
             scale,
             sheet_width,
             sheet_height,
+            text_pt: 0.0,
+            smaller_sheets: Vec::new(),
+            proposals: Vec::new(),
         }
     }
 }
@@ -156,7 +168,7 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
     let board = board::layout_board(ctx, doc, &scores);
     let sheets = match options.mode {
         Mode::Fit => sheets::fit(ctx, doc, &board, options),
-        Mode::ByStage => sheets::by_stage(ctx, doc, &board, options),
+        Mode::ByStage => by_stage::by_stage(ctx, doc, &board, options),
         Mode::Poster => poster::poster(ctx, doc, &board, options),
     };
     let mut pages = sheets.pages;
@@ -214,6 +226,7 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
     }
     let mut preview = sheets.preview;
     preview.page_count = total;
+    preview.proposals = proposals::proposals(ctx, doc, &board, options, preview.text_pt);
     Laid {
         pages,
         bookmarks,
@@ -224,3 +237,5 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_legible;

@@ -4,6 +4,7 @@
 use jejak_core::MapDoc;
 
 use super::board::Board;
+use super::card::SMALLEST_PT;
 use super::chrome::{legend, title_block};
 use super::items::{text, Item, Rect, Rgb, Stroke, TextStyle, INK, MUTED};
 use super::sheets::Sheets;
@@ -87,30 +88,60 @@ pub fn tiling(canvas: (f32, f32), options: &ExportOptions) -> Tiling {
     }
 }
 
-pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> Sheets {
-    let (w, h) = options.sheet();
-    let s = options.poster_scale / 100.0;
+/// The poster's whole picture before it is cut into sheets: title block, grid and legend.
+struct Canvas {
+    items: Vec<Item>,
+    size: (f32, f32),
+    board_y: f32,
+}
+
+fn canvas(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> Canvas {
     let tb = title_block(ctx, doc, options, board.width.max(300.0), None);
     let lg = legend(ctx, doc, board.width.max(300.0));
     let board_y = tb.height + GAP;
     let legend_y = board_y + board.height + GAP;
-    let canvas = (board.width.max(300.0), legend_y + lg.height);
-    let mut canvas_items: Vec<Item> = tb.items;
-    canvas_items.extend(shifted(board.items.clone(), 0.0, board_y));
-    canvas_items.extend(shifted(lg.items, 0.0, legend_y));
-    let t = tiling(canvas, options);
+    let mut items: Vec<Item> = tb.items;
+    items.extend(shifted(board.items.clone(), 0.0, board_y));
+    items.extend(shifted(lg.items, 0.0, legend_y));
+    Canvas {
+        items,
+        size: (board.width.max(300.0), legend_y + lg.height),
+        board_y,
+    }
+}
+
+/// Which sheets print: one with nothing on it but empty cells is left out (the key says so).
+fn printed(canvas: &Canvas, t: &Tiling) -> Vec<Vec<bool>> {
+    (0..t.rows)
+        .map(|r| {
+            (0..t.cols)
+                .map(|c| has_content(&canvas.items, &t.own_part(r, c)))
+                .collect()
+        })
+        .collect()
+}
+
+/// How many sheets the poster of `options` prints (its assembly key not counted).
+pub fn sheet_count(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> usize {
+    let canvas = canvas(ctx, doc, board, options);
+    let t = tiling(canvas.size, options);
+    printed(&canvas, &t)
+        .iter()
+        .flatten()
+        .filter(|p| **p)
+        .count()
+}
+
+pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> Sheets {
+    let (w, h) = options.sheet();
+    let s = options.poster_scale / 100.0;
+    let canvas = canvas(ctx, doc, board, options);
+    let board_y = canvas.board_y;
+    let t = tiling(canvas.size, options);
     let title = ctx.clean(&doc.map.title);
     let m = POSTER_MARGIN;
     let (cw, ch) = (w - 2.0 * m, h - 2.0 * m);
-
-    // A sheet with nothing on it but empty cells is not printed; the key says so.
-    let printed: Vec<Vec<bool>> = (0..t.rows)
-        .map(|r| {
-            (0..t.cols)
-                .map(|c| has_content(&canvas_items, &t.own_part(r, c)))
-                .collect()
-        })
-        .collect();
+    let printed = printed(&canvas, &t);
     let is_printed = |r: usize, c: usize| printed[r][c];
     let mut page_of = std::collections::HashMap::new();
     let mut pages = vec![Page::new(w, h, Vec::new())]; // the key, filled in below
@@ -122,7 +153,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
             }
             page_of.insert((r, c), pages.len());
             let src = Rect::new(c as f32 * t.step.0, r as f32 * t.step.1, t.win.0, t.win.1);
-            let mut items = vec![window(&canvas_items, src, (m, m), s)];
+            let mut items = vec![window(&canvas.items, src, (m, m), s)];
             items.extend(sheet_marks(ctx, &title, &t, r, c, (w, h), &is_printed));
             sheets.push(PreviewSheet {
                 label: format!("{}{}", row_name(r), c + 1),
@@ -131,8 +162,16 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
             pages.push(Page::new(w, h, items));
         }
     }
-    let key =
-        super::poster_key::assembly_key(ctx, doc, board, &t, canvas, board_y, (w, h), &is_printed);
+    let key = super::poster_key::assembly_key(
+        ctx,
+        doc,
+        board,
+        &t,
+        canvas.size,
+        board_y,
+        (w, h),
+        &is_printed,
+    );
     if let Some(first) = pages.first_mut() {
         first.items = key;
     }
@@ -151,6 +190,7 @@ pub fn poster(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -
         .collect();
     let mut preview = Preview::of_board(board, options, s, sheets);
     preview.board_y = board_y;
+    preview.text_pt = s * SMALLEST_PT;
     Sheets {
         pages,
         stage_pages,

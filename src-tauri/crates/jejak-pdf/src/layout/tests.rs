@@ -5,7 +5,7 @@ use super::*;
 use crate::fixture::journey;
 use crate::options::{ExportOptions, Mode, Orientation, Paper};
 
-fn ctx() -> Ctx {
+pub(super) fn ctx() -> Ctx {
     Ctx::new(
         crate::fonts::FontSet::bundled().unwrap(),
         crate::labels::Labels::for_locale(jejak_core::templates::Locale::En),
@@ -13,7 +13,7 @@ fn ctx() -> Ctx {
     )
 }
 
-fn options(mode: Mode, paper: Paper, orientation: Orientation) -> ExportOptions {
+pub(super) fn options(mode: Mode, paper: Paper, orientation: Orientation) -> ExportOptions {
     ExportOptions {
         mode,
         paper,
@@ -23,7 +23,7 @@ fn options(mode: Mode, paper: Paper, orientation: Orientation) -> ExportOptions 
 }
 
 /// Every item outside a clip lies on the page; clips themselves lie on the page.
-fn assert_on_page(page: &Page) {
+pub(super) fn assert_on_page(page: &Page) {
     let sheet = Rect::new(0.0, 0.0, page.width, page.height);
     for item in &page.items {
         let b = item.bounds();
@@ -37,7 +37,7 @@ fn assert_on_page(page: &Page) {
 }
 
 /// Each card lies whole inside exactly one sheet's window: no card is cut or printed twice.
-fn assert_cards_whole_on_one_sheet(laid: &Laid) {
+pub(super) fn assert_cards_whole_on_one_sheet(laid: &Laid) {
     let rect = |w: &[f32; 4]| Rect::new(w[0], w[1], w[2], w[3]);
     for card in &laid.preview.cards {
         let holding = laid
@@ -53,7 +53,7 @@ fn assert_cards_whole_on_one_sheet(laid: &Laid) {
     }
 }
 
-fn texts(items: &[Item], out: &mut Vec<String>) {
+pub(super) fn texts(items: &[Item], out: &mut Vec<String>) {
     for i in items {
         match i {
             Item::Text { text, .. } => out.push(text.clone()),
@@ -306,45 +306,5 @@ fn inventory_continues_over_pages_with_its_header() {
             "header row on every page"
         );
         assert_on_page(p);
-    }
-}
-
-#[test]
-fn a_tall_map_by_stage_is_split_by_lanes_at_a_readable_scale() {
-    let mut doc = journey(5, 150);
-    doc.cards[5].body = "Keluhan panjang tentang verifikasi. ".repeat(60);
-    let plain = ExportOptions {
-        include_personas: false,
-        include_inventory: false,
-        ..options(Mode::ByStage, Paper::A4, Orientation::Landscape)
-    };
-    let laid = layout(&ctx(), &doc, &plain);
-    let fit = layout(
-        &ctx(),
-        &doc,
-        &ExportOptions {
-            mode: Mode::Fit,
-            ..plain.clone()
-        },
-    );
-    // Only the tallest lane (not the whole map) has to fit a sheet's height.
-    assert!(
-        laid.preview.scale > 2.0 * fit.preview.scale,
-        "by stage {} vs fit {}",
-        laid.preview.scale,
-        fit.preview.scale
-    );
-    let sheets = &laid.preview.sheets;
-    let tops: std::collections::BTreeSet<i64> =
-        sheets.iter().map(|s| s.rects[0][1] as i64).collect();
-    assert!(tops.len() > 1, "the lanes are split over several sheets");
-    assert_cards_whole_on_one_sheet(&laid);
-    // Every sheet repeats the stage headers above its lanes.
-    for page in &laid.pages {
-        let mut words = Vec::new();
-        texts(&page.items, &mut words);
-        assert!(words
-            .iter()
-            .any(|w| w.starts_with("Pertimbangan") || w.starts_with("Kesadaran")));
     }
 }

@@ -16,4 +16,9 @@ overlapMm: number, includePersonas: boolean, includeInventory: boolean, facilita
 /**
  * Language of the words the PDF adds (legend, headings); map content is printed as written.
  */
-locale: Locale, };
+locale: Locale, 
+/**
+ * The smallest text size, in points, the map's pages may print: layouts choose their scale
+ * to stay at or above it, and the preview says when one cannot.
+ */
+minTextPt: number, };
