@@ -148,7 +148,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
                 tallest = tallest.max(cy - CARD_GAP + CELL_PAD);
             }
         }
-        let label_h = 14.0 + label_lines.len() as f32 * 11.0;
+        let label_h = label_height(label_lines.len());
         let h = (top_band + tallest).max(MIN_ROW).max(label_h);
         back.push(Item::Rect {
             rect: Rect::new(0.0, y, width, h),
@@ -222,6 +222,18 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
         cards: cards_out,
         items: back,
     }
+}
+
+impl Board {
+    /// How tall `row` is drawn where it has no cards: its label, or the smallest row.
+    pub fn empty_row_height(&self, row: usize) -> f32 {
+        let lines = self.row_labels.get(row).map_or(1, Vec::len);
+        label_height(lines).max(MIN_ROW)
+    }
+}
+
+fn label_height(lines: usize) -> f32 {
+    14.0 + lines as f32 * 11.0
 }
 
 /// Lanes are banded, alternately tinted and white.

@@ -27,9 +27,13 @@ fn range(a: usize, b: usize) -> String {
 fn room(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions) -> (Rect, Room) {
     let (w, h) = options.sheet();
     let content = Rect::new(MARGIN, MARGIN, w - 2.0 * MARGIN, h - 2.0 * MARGIN);
-    let n = board.stages.len().max(2);
-    let m = board.rows.len().max(2);
-    let longest = subtitle(ctx, (0, n), n, (0, m), m, true).unwrap_or_default();
+    // Ranges written with the largest numbers, both parts present: no sheet's is longer.
+    let (n, m) = (board.stages.len().max(2), board.rows.len().max(2));
+    let l = ctx.labels;
+    let longest = format!(
+        "{} {n}–{n} {} {n} · {} {m}–{m} {} {m} ({})",
+        l.stages, l.of, l.lanes, l.of, l.continued
+    );
     let tb = title_block(ctx, doc, options, content.w, Some(&longest));
     let lg = legend(ctx, doc, content.w);
     let h = (content.h - tb.height - lg.height - 2.0 * GAP).max(10.0);
@@ -104,7 +108,7 @@ pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions)
         ));
         let mut y = top + board.header_h * s;
         let mut rects: Vec<[f32; 4]> = Vec::new();
-        for g in &sheet.segments {
+        for g in &merged(&sheet.segments) {
             let gh = g.height();
             let cells_at = (content.x + LABEL_W * s, y);
             if g.continued {
@@ -113,7 +117,10 @@ pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions)
                     fill: Some(LABEL_FILL),
                     stroke: None,
                 });
-                items.extend(continued_label(ctx, board, g.row, (content.x, y), s));
+                items.push(Item::Clipped {
+                    clip: Rect::new(content.x, y, LABEL_W * s, gh * s),
+                    items: continued_label(ctx, board, g.row, (content.x, y), s),
+                });
             } else {
                 items.push(window(
                     &board.items,
@@ -126,17 +133,7 @@ pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions)
                 None => {
                     let src = Rect::new(x0, g.top, cols_w, gh);
                     items.push(window(&board.items, src, cells_at, s));
-                    // Lanes that follow one another show as one window in the preview.
-                    match rects.last_mut() {
-                        Some(r)
-                            if r[0] == src.x
-                                && r[2] == src.w
-                                && (r[1] + r[3] - src.y).abs() < 0.01 =>
-                        {
-                            r[3] += src.h;
-                        }
-                        _ => rects.push([src.x, src.y, src.w, src.h]),
-                    }
+                    rects.push([src.x, src.y, src.w, src.h]);
                 }
                 Some(runs) => {
                     items.extend(cut_lane(board, g.row, runs, a, cells_at, gh, s));
@@ -190,6 +187,22 @@ pub fn by_stage(ctx: &Ctx, doc: &MapDoc, board: &Board, options: &ExportOptions)
     }
 }
 
+/// Whole lanes that follow one another on the board, drawn as one window, so the rules between
+/// them (and the line of visibility) are inside it.
+fn merged(segments: &[Segment]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let whole = |g: &Segment| g.columns.is_none() && !g.continued && !g.curve_copy;
+    for g in segments {
+        match out.last_mut() {
+            Some(last) if whole(last) && whole(g) && (last.bottom - g.top).abs() < 0.01 => {
+                last.bottom = g.bottom;
+            }
+            _ => out.push(g.clone()),
+        }
+    }
+    out
+}
+
 /// A lane cut between cards: the lane's band and column rules `h` tall, and in each stage column
 /// the run of cards that falls on this sheet.
 fn cut_lane(
@@ -214,10 +227,13 @@ fn cut_lane(
             stroke: Stroke::solid(RULE, 0.6),
         });
     }
+    let row_bottom = board.rows[row].0 + board.rows[row].1;
     for (j, (t, bottom)) in runs.iter().enumerate() {
         if bottom > t {
             let x = LABEL_W + STAGE_W * (first_stage + j) as f32;
-            let src = Rect::new(x, *t, STAGE_W, bottom - t);
+            // A little past the last card, so its outline is not clipped (less than the gap
+            // to the next card).
+            let src = Rect::new(x, *t, STAGE_W, (bottom + 2.0).min(row_bottom) - t);
             items.push(window(
                 &board.items,
                 src,

@@ -80,9 +80,12 @@ pub struct Room {
     pub h: f32,
 }
 
-/// The plan at the best scale no smaller than `min_scale` (where the paper allows).
+/// The plan at the best scale no smaller than `min_scale` (where the paper allows): fewest
+/// sheets printed smaller than the rest first, then fewest sheets, then the largest scale.
 pub fn plan(board: &Board, room: Room, min_scale: f32) -> Plan {
     let widest = room.w / (LABEL_W + STAGE_W);
+    // Never below a twentieth: a scale of zero or less would not end the search.
+    let min_scale = min_scale.max(0.05);
     let hi = min_scale.max(1.0).min(widest);
     let lo = min_scale.min(hi);
     let blocks = Blocks::of(board);
@@ -203,13 +206,20 @@ fn pack_chunk(
             curve_copy: false,
         };
         let cols = &blocks.rows[row][chunk.0..chunk.1];
-        let has_cards = cols.iter().any(|c| !c.is_empty());
-        if !has_cards || packer.need_alone(&whole) <= height + EPS {
+        if cols.iter().all(Vec::is_empty) {
+            // Empty in these stages (however full elsewhere): a strip with its label.
+            packer.add(Segment {
+                bottom: top + board.empty_row_height(row).min(h),
+                ..whole
+            });
+            continue;
+        }
+        if packer.need_alone(&whole) <= height + EPS {
             packer.add(whole);
             continue;
         }
         // Worth starting here only with a good part of a sheet left.
-        if packer.left_for(row) < height / 4.0 {
+        if packer.left_for(row, false) < height / 4.0 {
             packer.flush();
         }
         let mut next = vec![0usize; cols.len()];
@@ -219,8 +229,9 @@ fn pack_chunk(
             if !first {
                 packer.flush();
             }
-            let room = packer.left_for(row) - CUT_PAD;
+            let room = packer.left_for(row, !first) - CUT_PAD;
             let mut runs = Vec::with_capacity(cols.len());
+            let mut ends = Vec::with_capacity(cols.len());
             for (j, col) in cols.iter().enumerate() {
                 let from = next[j];
                 // As many cards as fit; on an empty sheet at least one, even one taller.
@@ -232,7 +243,15 @@ fn pack_chunk(
                 }
                 let end = if to > from { col[to - 1].1 } else { start[j] };
                 runs.push((start[j], end));
-                start[j] = end;
+                ends.push(to);
+            }
+            if runs.iter().all(|(t, b)| b <= t) {
+                // Not one card fits what is left of this sheet: start the lane on the next.
+                packer.flush();
+                continue;
+            }
+            for (j, (run, to)) in runs.iter().zip(ends).enumerate() {
+                start[j] = run.1;
                 next[j] = to;
             }
             packer.current.push(Segment {
@@ -298,15 +317,15 @@ impl Packer<'_> {
         self.need(&[segment])
     }
 
-    /// Room left on the current sheet for a run of `row`.
-    fn left_for(&self, row: usize) -> f32 {
+    /// Room left on the current sheet for a run of `row` (its first, or a continued one).
+    fn left_for(&self, row: usize, continued: bool) -> f32 {
         let mut sheet: Vec<&Segment> = self.current.iter().collect();
         let probe = Segment {
             top: 0.0,
             bottom: 0.0,
             row,
-            columns: None,
-            continued: true,
+            columns: Some(Vec::new()),
+            continued,
             curve_copy: false,
         };
         sheet.push(&probe);

@@ -82,6 +82,11 @@ impl Rect {
         self.y + self.h
     }
 
+    /// This rectangle with `d` more on every side.
+    pub fn grown(&self, d: f32) -> Rect {
+        Rect::new(self.x - d, self.y - d, self.w + 2.0 * d, self.h + 2.0 * d)
+    }
+
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
@@ -138,7 +143,12 @@ impl Item {
     pub fn bounds(&self) -> Rect {
         match self {
             Item::Rect { rect, .. } => *rect,
-            Item::Line { points, .. } | Item::Shape { points, .. } => bounds_of(points),
+            // Ink reaches half the stroke's width beyond the path: a rule on a window's edge
+            // belongs to the window.
+            Item::Line { points, stroke } => bounds_of(points).grown(stroke.width / 2.0),
+            Item::Shape { points, stroke, .. } => {
+                bounds_of(points).grown(stroke.as_ref().map_or(0.0, |s| s.width / 2.0))
+            }
             Item::Text {
                 x, y, size, width, ..
             } => Rect::new(*x, y - size * 0.93, *width, size * 1.17),

@@ -236,3 +236,68 @@ fn the_smallest_text_size_is_the_users_choice() {
         assert!(o.validated().is_err(), "{bad} pt");
     }
 }
+
+#[test]
+fn a_lane_full_in_some_stages_and_empty_in_others_takes_a_strip_where_empty() {
+    let mut doc = journey(6, 60);
+    let lane = doc.lanes[4].id; // opportunities
+    let first = doc.stages[0].id;
+    let template = doc.cards[0].clone();
+    for n in 0..40 {
+        doc.cards.push(jejak_core::Card {
+            id: uuid::Uuid::from_u128(90_000 + n),
+            stage_id: first,
+            lane_id: lane,
+            rank: format!("z{n:04}"),
+            ..template.clone()
+        });
+    }
+    let laid = layout(&ctx(), &doc, &plain(Mode::ByStage, Paper::A4));
+    let p = &laid.preview;
+    assert!(p.smaller_sheets.is_empty(), "{:?}", p.smaller_sheets);
+    assert!(p.text_pt >= 6.0 - SLACK, "{}", p.text_pt);
+    assert_cards_whole_on_one_sheet(&laid);
+}
+
+fn draws_dashed(items: &[Item], color: Rgb) -> bool {
+    items.iter().any(|i| match i {
+        Item::Line { stroke, .. } => stroke.color == color && stroke.dash.is_some(),
+        Item::Clipped { items, .. } => draws_dashed(items, color),
+        _ => false,
+    })
+}
+
+#[test]
+fn pages_by_stage_keep_the_line_of_visibility_and_their_margins() {
+    let ctx = ctx();
+    let visibility = Rgb(0x6b, 0x4c, 0x9a);
+    // Twelve stages: two-digit ranges in the sheets' subtitles.
+    for (doc, paper) in [(workshop(12, 300), Paper::A4), (workshop(6, 80), Paper::A3)] {
+        let o = plain(Mode::ByStage, paper);
+        let board = layout_board(&ctx, &doc, &Scores::new(&doc.emotions));
+        let sheets = super::by_stage::by_stage(&ctx, &doc, &board, &o);
+        let (_, h) = o.sheet();
+        let mut captions = 0;
+        for (i, page) in sheets.pages.iter().enumerate() {
+            for item in &page.items {
+                let bottom = item.bounds().bottom();
+                assert!(
+                    bottom <= h - super::sheets::MARGIN + 0.5,
+                    "{paper:?} page {}: {item:?} runs into the bottom margin",
+                    i + 1
+                );
+            }
+            let mut words = Vec::new();
+            texts(&page.items, &mut words);
+            if words.iter().any(|w| w == "Line of visibility") {
+                captions += 1;
+                assert!(
+                    draws_dashed(&page.items, visibility),
+                    "{paper:?} page {}: the caption without its line",
+                    i + 1
+                );
+            }
+        }
+        assert!(captions > 0, "{paper:?}: the line of visibility is printed");
+    }
+}
