@@ -4,7 +4,7 @@
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
-    RawImageData, RawImageFormat, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    RawImageData, RawImageFormat, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::fonts::{Weight, BOLD_TTF, REGULAR_TTF};
@@ -115,6 +115,8 @@ struct State {
     dash: Option<Option<(f32, f32)>>,
     font: Option<(Weight, f32)>,
     in_text: bool,
+    /// Where the current line of text starts, inside a text object (which starts at 0, 0).
+    line: (f32, f32),
 }
 
 struct Writer<'a> {
@@ -125,11 +127,22 @@ struct Writer<'a> {
     images: &'a Images,
 }
 
+/// Positions to a hundredth of a point (0.0035 mm): finer is invisible on paper, and the full
+/// precision of an f32 ("1123.4155") made the page content a third larger.
+fn at(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Sizes, widths and colour channels to a thousandth.
+fn fine(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
+}
+
 fn color(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
-        r: f32::from(c.0) / 255.0,
-        g: f32::from(c.1) / 255.0,
-        b: f32::from(c.2) / 255.0,
+        r: fine(f32::from(c.0) / 255.0),
+        g: fine(f32::from(c.1) / 255.0),
+        b: fine(f32::from(c.2) / 255.0),
         icc_profile: None,
     })
 }
@@ -153,8 +166,8 @@ impl Writer<'_> {
     fn pt(&self, (x, y): (f32, f32)) -> LinePoint {
         LinePoint {
             p: Point {
-                x: Pt(x),
-                y: Pt(self.height - y),
+                x: Pt(at(x)),
+                y: Pt(at(self.height - y)),
             },
             bezier: false,
         }
@@ -182,12 +195,14 @@ impl Writer<'_> {
             self.st.stroke = Some(s.color);
         }
         if self.st.width != Some(s.width) {
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+            self.ops.push(Op::SetOutlineThickness {
+                pt: Pt(fine(s.width)),
+            });
             self.st.width = Some(s.width);
         }
         if self.st.dash != Some(s.dash) {
             let dash = match s.dash {
-                Some((a, b)) => LineDashPattern::new(0.0, &[a, b]),
+                Some((a, b)) => LineDashPattern::new(0.0, &[fine(a), fine(b)]),
                 None => LineDashPattern::solid(),
             };
             self.ops.push(Op::SetLineDashPattern { dash });
@@ -208,9 +223,11 @@ impl Writer<'_> {
         });
     }
 
-    fn shape(&mut self, points: &[(f32, f32)], fill: Option<Rgb>, stroke: Option<&Stroke>) {
+    /// Sets the colours for painting with `fill` and `stroke`; `None` when there is nothing to
+    /// paint.
+    fn paint(&mut self, fill: Option<Rgb>, stroke: Option<&Stroke>) -> Option<PaintMode> {
         self.end_text();
-        let mode = match (fill, stroke) {
+        Some(match (fill, stroke) {
             (Some(f), Some(s)) => {
                 self.fill(f);
                 self.stroke(s);
@@ -224,15 +241,36 @@ impl Writer<'_> {
                 self.stroke(s);
                 PaintMode::Stroke
             }
-            (None, None) => return,
-        };
-        self.polygon(points, mode);
+            (None, None) => return None,
+        })
+    }
+
+    fn shape(&mut self, points: &[(f32, f32)], fill: Option<Rgb>, stroke: Option<&Stroke>) {
+        if let Some(mode) = self.paint(fill, stroke) {
+            self.polygon(points, mode);
+        }
+    }
+
+    /// A rectangle as one `re` operator (a polygon takes five, with every corner in full).
+    fn rect(&mut self, r: &Rect, mode: PaintMode) {
+        self.ops.push(Op::DrawRectangle {
+            rectangle: printpdf::Rect {
+                x: Pt(at(r.x)),
+                y: Pt(at(self.height - r.bottom())),
+                width: Pt(at(r.w)),
+                height: Pt(at(r.h)),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
     }
 
     fn item(&mut self, item: &Item) {
         match item {
             Item::Rect { rect, fill, stroke } => {
-                self.shape(&corners(rect), *fill, stroke.as_ref());
+                if let Some(mode) = self.paint(*fill, stroke.as_ref()) {
+                    self.rect(rect, mode);
+                }
             }
             Item::Shape {
                 points,
@@ -258,9 +296,11 @@ impl Writer<'_> {
                 ..
             } => {
                 if !self.st.in_text {
+                    // The font is graphics state and outlives the text object; the position
+                    // does not.
                     self.ops.push(Op::StartTextSection);
                     self.st.in_text = true;
-                    self.st.font = None; // font state is per text object in our bookkeeping
+                    self.st.line = (0.0, 0.0);
                 }
                 if self.st.font != Some((*weight, *size)) {
                     let id = match weight {
@@ -269,14 +309,22 @@ impl Writer<'_> {
                     };
                     self.ops.push(Op::SetFont {
                         font: PdfFontHandle::External(id),
-                        size: Pt(*size),
+                        size: Pt(fine(*size)),
                     });
                     self.st.font = Some((*weight, *size));
                 }
                 self.fill(*c);
-                self.ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.height - y)),
+                // Each line is placed from the previous one (`Td` with small numbers, not a
+                // whole matrix): a third less page content.
+                let (px, py) = self.st.line;
+                let (dx, dy) = (at(at(*x) - px), at(at(self.height - y) - py));
+                self.ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(dx),
+                        y: Pt(dy),
+                    },
                 });
+                self.st.line = (px + dx, py + dy);
                 self.ops.push(Op::ShowText {
                     items: vec![TextItem::Text(crate::rtl::visual_order(text).into_owned())],
                 });
@@ -306,7 +354,7 @@ impl Writer<'_> {
                 }
                 self.end_text();
                 self.ops.push(Op::SaveGraphicsState);
-                self.polygon(&corners(clip), PaintMode::Clip);
+                self.rect(clip, PaintMode::Clip);
                 for i in items {
                     self.item(i);
                 }
@@ -317,13 +365,4 @@ impl Writer<'_> {
             }
         }
     }
-}
-
-fn corners(r: &Rect) -> [(f32, f32); 4] {
-    [
-        (r.x, r.y),
-        (r.right(), r.y),
-        (r.right(), r.bottom()),
-        (r.x, r.bottom()),
-    ]
 }
