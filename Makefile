@@ -136,7 +136,7 @@ bench-store: deps-build
 # Jejak's PDF export against headless Chromium printing the same map (docs/benchmarks.md).
 bench-pdf: deps-test
 	$(call apt_install,$(APT_BENCH))
-	tests/bench/pdf-export-bench.sh $(BENCH_DIR)
+	tests/bench/pdf-export-bench.sh $(BENCH_DIR) docs/benchmarks.md
 
 ## --- long reliability runs (not part of test) -----------------------------------------------
 

@@ -20,6 +20,26 @@ pub enum Weight {
 pub struct FontSet {
     regular: Face<'static>,
     bold: Face<'static>,
+    /// Advances of the characters below [`TABLED`] per weight, looked up once ([`NO_GLYPH`] where
+    /// the face lacks one): a cmap lookup per character was a third of a big export's time.
+    advances: [Vec<u16>; 2],
+}
+
+/// Characters below this (Latin, Greek, Cyrillic, Arabic, Hebrew, punctuation, arrows, shapes,
+/// dingbats) are measured from the table.
+const TABLED: u32 = 0x2800;
+const NO_GLYPH: u16 = u16::MAX;
+
+fn advances(face: &Face<'_>) -> Vec<u16> {
+    (0..TABLED)
+        .map(|u| {
+            char::from_u32(u)
+                .and_then(|c| face.glyph_index(c))
+                .map_or(NO_GLYPH, |g| {
+                    face.glyph_hor_advance(g).unwrap_or(0).min(NO_GLYPH - 1)
+                })
+        })
+        .collect()
 }
 
 impl FontSet {
@@ -27,10 +47,30 @@ impl FontSet {
         let parse = |bytes: &'static [u8], name: &str| {
             Face::parse(bytes, 0).map_err(|e| PdfError::Font(format!("{name}: {e}")))
         };
+        let regular = parse(REGULAR_TTF, "DejaVuSans.ttf")?;
+        let bold = parse(BOLD_TTF, "DejaVuSans-Bold.ttf")?;
         Ok(FontSet {
-            regular: parse(REGULAR_TTF, "DejaVuSans.ttf")?,
-            bold: parse(BOLD_TTF, "DejaVuSans-Bold.ttf")?,
+            advances: [advances(&regular), advances(&bold)],
+            regular,
+            bold,
         })
+    }
+
+    /// The face's advance for `c`, or `None` when it has no glyph for it.
+    fn advance(&self, c: char, weight: Weight) -> Option<u16> {
+        let i = match weight {
+            Weight::Regular => 0,
+            Weight::Bold => 1,
+        };
+        match self.advances[i].get(c as usize) {
+            Some(&NO_GLYPH) => None,
+            Some(a) => Some(*a),
+            None => {
+                let face = self.face(weight);
+                face.glyph_index(c)
+                    .map(|g| face.glyph_hor_advance(g).unwrap_or(0))
+            }
+        }
     }
 
     fn face(&self, weight: Weight) -> &Face<'static> {
@@ -42,30 +82,19 @@ impl FontSet {
 
     /// Whether both faces can draw `c` (text is printed in either weight).
     pub fn covers(&self, c: char) -> bool {
-        self.regular.glyph_index(c).is_some() && self.bold.glyph_index(c).is_some()
+        self.advance(c, Weight::Regular).is_some() && self.advance(c, Weight::Bold).is_some()
     }
 
     /// Width of `text` in points at `size`.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        let face = self.face(weight);
-        let per_unit = size / f32::from(face.units_per_em());
-        text.chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0.0, f32::from)
-            })
-            .sum::<f32>()
-            * per_unit
+        let units: u32 = text.chars().map(|c| self.advance_units(c, weight)).sum();
+        self.points(units, weight, size)
     }
 
     /// Advance of `c` in font units (0 when the font lacks it): summed and then scaled by
     /// [`FontSet::points`], equal to [`FontSet::width`] of the whole string.
     pub fn advance_units(&self, c: char, weight: Weight) -> u32 {
-        let face = self.face(weight);
-        face.glyph_index(c)
-            .and_then(|g| face.glyph_hor_advance(g))
-            .map_or(0, u32::from)
+        self.advance(c, weight).map_or(0, u32::from)
     }
 
     /// Font units in points at `size`.
@@ -121,6 +150,24 @@ mod tests {
         let cleaned = clean(&fonts, "Kopi 咖啡\tenak\r\n");
         assert_eq!(cleaned.text, "Kopi \u{FFFD}\u{FFFD} enak\n");
         assert_eq!(cleaned.replaced, 2);
+    }
+
+    #[test]
+    fn the_advance_table_agrees_with_the_faces() {
+        let fonts = FontSet::bundled().unwrap();
+        for (weight, face) in [
+            (Weight::Regular, &fonts.regular),
+            (Weight::Bold, &fonts.bold),
+        ] {
+            // Every tabled character, and some beyond the table (CJK, emoji, private use).
+            let beyond = ['咖', '😀', '\u{E000}', '\u{FB01}', '\u{FFFD}'];
+            for c in (0..TABLED).filter_map(char::from_u32).chain(beyond) {
+                let direct = face
+                    .glyph_index(c)
+                    .map(|g| face.glyph_hor_advance(g).unwrap_or(0));
+                assert_eq!(fonts.advance(c, weight), direct, "{c:?} {weight:?}");
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,9 @@ static RESHAPER: LazyLock<ArabicReshaper> = LazyLock::new(|| {
 /// Arabic letters in their joined forms, still in reading order. Text without Arabic letters
 /// comes back as it is.
 pub fn join_letters(text: &str) -> Cow<'_, str> {
-    if RESHAPER.need_reshape(text) {
+    // Most map text has no Arabic at all: do not ask the reshaper letter by letter.
+    let arabic = |c: char| matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FEFF}');
+    if text.chars().any(arabic) && RESHAPER.need_reshape(text) {
         Cow::Owned(RESHAPER.reshape(text))
     } else {
         Cow::Borrowed(text)
@@ -88,7 +90,8 @@ pub fn reads_right_to_left(line: &str) -> bool {
 
 fn is_rtl_letter(c: char) -> bool {
     use unicode_bidi::{bidi_class, BidiClass};
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+    // Nothing before the Hebrew block reads right to left (and most text is there).
+    c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
 #[cfg(test)]
