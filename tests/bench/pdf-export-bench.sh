@@ -66,7 +66,7 @@ cat "$out/pdf-bench.json"
 
 if [ -n "$doc" ]; then
   section=$(cat <<MD
-Results, $(date -u +%F) (release build; $cpu; 1-minute load $load_before before, $load_after after; $runs pairs; $chromium_version; \`docs/bench-pdf-2000.json\`):
+Results, $(date -u +%F) (release build; $cpu; load averages (1, 5, 15 min) $load_before before, $load_after after; $runs pairs; $chromium_version; \`docs/bench-pdf-2000.json\`):
 
 | | time (median) | peak RSS | file size | pages |
 |---|---|---|---|---|
