@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto, choose } from './harness.mjs';
 
 const ctx = useDriver('attrs');
 
@@ -18,8 +18,8 @@ test('kind, channel and moment of truth are set in the inspector, shown on the c
     await app.keys('Enter');
     await selectCard(app, 'Checkout page');
 
-    await app.$(byTestId('inspector-kind')).selectByAttribute('value', 'digital');
-    await app.$(byTestId('inspector-channel')).selectByAttribute('value', 'website');
+    await choose(app, app.$(byTestId('inspector-kind')), 'digital');
+    await choose(app, app.$(byTestId('inspector-channel')), 'website');
     await app.$(byTestId('inspector-mot')).click();
     await eventually(
       async () => (await app.$$(byTestId('marker-mot'))).length === 1,
@@ -69,7 +69,7 @@ test('a service blueprint draws the line of visibility; lane kinds can be change
     await app.saveScreenshot(path.join(artifacts, 'service-blueprint.png'));
 
     // Turning the frontstage lane into notes removes the line; undo restores it.
-    await app.$$(byTestId('lane-kind'))[2].selectByAttribute('value', 'notes');
+    await choose(app, app.$$(byTestId('lane-kind'))[2], 'notes');
     await eventually(async () => (await visibility()).length === 0, 'no line without a frontstage lane');
     await app.$(byTestId('undo')).click();
     await eventually(async () => (await visibility()).length === 1, 'the line back after undo');
@@ -117,7 +117,7 @@ test('the overview lists pain points and opportunities by priority and jumps to 
         el.scrollIntoView({ block: 'center' });
       }, title);
       await selectCard(app, title);
-      await app.$(byTestId('inspector-priority')).selectByAttribute('value', priority);
+      await choose(app, app.$(byTestId('inspector-priority')), priority);
       await eventually(async () => (await app.$$(byTestId('marker-priority'))).length > 0, 'priority marker');
     };
     await addIn('painPoints', 0, 'Slow sign-up', 'low');

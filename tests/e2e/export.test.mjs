@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Key } from 'webdriverio';
-import { artifacts, byTestId, eventually, typeInto, useDriver } from './harness.mjs';
+import { artifacts, byTestId, eventually, typeInto, useDriver, choose } from './harness.mjs';
 
 const FILE = 'Peta perjalanan.pdf';
 const ctx = useDriver('export', { env: (dir) => ({ JEJAK_EXPORT_SAVE_PATH: path.join(dir, FILE) }) });
@@ -43,7 +43,7 @@ test('Ctrl+P opens the export dialog; the preview follows the layout; the PDF ho
     assert.match(await app.$(byTestId('export-summary')).getText(), /A4 landscape/);
 
     await app.$(byTestId('export-mode-poster')).click();
-    await app.$(byTestId('export-paper')).selectByAttribute('value', 'a4');
+    await choose(app, app.$(byTestId('export-paper')), 'a4');
     await app.$(byTestId('export-portrait')).click();
     // Three sheets across, the third with nothing on it but the board's edge: not printed.
     await eventually(async () => (await labels(app)).join() === 'A1,A2', 'poster tiles A1–A2 in the preview');

@@ -233,6 +233,19 @@ export async function texts(browser, selector) {
   );
 }
 
+/**
+ * Picks `value` in a drop-down as a user does: the control gets the focus first, then the option
+ * is chosen (WebDriver clicks it, one change, as a mouse pick). Setting the value by script on an
+ * unfocused control could pass while the UI ignored the choice: WebKit sends no change event when
+ * the user then picks the value the control had before the script changed it.
+ */
+export async function choose(browser, select, value) {
+  const element = await select;
+  await browser.execute((el) => el.focus(), element);
+  await element.selectByAttribute('value', value);
+  await eventually(async () => (await element.getValue()) === value, `the drop-down at ${value}`);
+}
+
 /** Types into an input the way a person does: click, optionally select all, type. No WebDriver
  * "clear", which blurs the field (and so would commit an in-place editor early). Text goes through
  * element "send keys": WebKitWebDriver's key actions drop the second of two equal letters. */

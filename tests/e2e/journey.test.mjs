@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, useDriver, texts, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, useDriver, texts, typeInto, choose } from './harness.mjs';
 
 const ctx = useDriver('journey');
 
@@ -123,7 +123,7 @@ test('the interface language can be switched and is remembered', async () => {
   await ctx.driver.withApp(async (app) => {
     const select = await app.$(byTestId('language'));
     await select.waitForDisplayed({ timeout: 20000 });
-    await select.selectByAttribute('value', 'id');
+    await choose(app, select, 'id');
     await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian heading');
   });
 
@@ -131,7 +131,7 @@ test('the interface language can be switched and is remembered', async () => {
     await eventually(async () => (await app.$('h1').getText()) === 'Peta Anda', 'Indonesian after restart');
     assert.equal(await app.$(byTestId('new-map')).getText(), '+ Peta baru');
     await app.saveScreenshot(path.join(artifacts, 'library-id.png'));
-    await app.$(byTestId('language')).selectByAttribute('value', 'en');
+    await choose(app, app.$(byTestId('language')), 'en');
     await eventually(async () => (await app.$('h1').getText()) === 'Your maps', 'English again');
   });
 });

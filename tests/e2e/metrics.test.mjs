@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto, choose } from './harness.mjs';
 
 const ctx = useDriver('metrics');
 
@@ -81,8 +81,7 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
       /Line 2: “clicks” is “1,204”, which could be read two ways/,
     );
     const style = await app.$(byTestId('metrics-number-style'));
-    await style.click();
-    await style.selectByAttribute('value', 'dotDecimal');
+    await choose(app, style, 'dotDecimal');
     await app.$(byTestId('metrics-import')).click();
     const report = await app.$(byTestId('metrics-report'));
     await report.waitForDisplayed();

@@ -14,6 +14,7 @@ import {
   selectCard,
   typeInto,
   useDriver,
+  choose,
 } from './harness.mjs';
 
 const ctx = useDriver('reliability');
@@ -98,8 +99,7 @@ test('every inspector field saves into its own card when another card is clicked
         await selectCard(app, source.title);
         if (field === 'channel') {
           const select = await app.$(byTestId('inspector-channel'));
-          await select.click();
-          await select.selectByAttribute('value', '__custom');
+          await choose(app, select, '__custom');
         }
         const input = await app.$(
           byTestId(field === 'channel' ? 'inspector-channel-custom' : `inspector-${field}`),
