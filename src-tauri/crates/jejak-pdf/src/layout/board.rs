@@ -148,7 +148,12 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
                 tallest = tallest.max(cy - CARD_GAP + CELL_PAD);
             }
         }
-        let label_h = label_height(label_lines.len());
+        let below_visibility =
+            prev_kind == Some(LaneKind::Frontstage) && *kind == LaneKind::Backstage;
+        // The line of visibility's caption goes under the backstage lane's label, where it stays
+        // on the same sheet as the line whatever the layout cuts.
+        let caption_h = if below_visibility { 9.0 } else { 0.0 };
+        let label_h = label_height(label_lines.len()) + caption_h;
         let h = (top_band + tallest).max(MIN_ROW).max(label_h);
         back.push(Item::Rect {
             rect: Rect::new(0.0, y, width, h),
@@ -169,7 +174,7 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
             points: vec![(0.0, y), (width, y)],
             stroke: Stroke::solid(RULE, 0.6),
         });
-        if prev_kind == Some(LaneKind::Frontstage) && *kind == LaneKind::Backstage {
+        if below_visibility {
             items.push(Item::Line {
                 points: vec![(0.0, y), (width, y)],
                 stroke: Stroke::dashed(Rgb(0x6b, 0x4c, 0x9a), 1.6, 6.0, 3.0),
@@ -178,9 +183,9 @@ pub fn layout_board(ctx: &Ctx, doc: &MapDoc, scores: &Scores) -> Board {
             items.push(text(
                 &ctx.fonts,
                 8.0,
-                y - 3.0,
+                y + 16.0 + label_lines.len() as f32 * 11.0,
                 &style,
-                ctx.labels.line_of_visibility,
+                format!("↑ {}", ctx.labels.line_of_visibility),
             ));
         }
         prev_kind = Some(*kind);

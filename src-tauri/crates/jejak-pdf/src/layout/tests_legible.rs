@@ -289,7 +289,7 @@ fn pages_by_stage_keep_the_line_of_visibility_and_their_margins() {
             }
             let mut words = Vec::new();
             texts(&page.items, &mut words);
-            if words.iter().any(|w| w == "Line of visibility") {
+            if words.iter().any(|w| w.ends_with("Line of visibility")) {
                 captions += 1;
                 assert!(
                     draws_dashed(&page.items, visibility),
