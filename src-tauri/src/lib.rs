@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod error;
 mod handover;
+mod painting;
 mod state;
 
 use std::sync::mpsc::Receiver;
@@ -79,6 +80,7 @@ fn has_display() -> bool {
 }
 
 pub fn run() {
+    painting::choose_for_this_machine();
     let (library, open) = match cli::parse(std::env::args().skip(1)) {
         cli::Cli::Run { library, open } => (library, open),
         cli::Cli::Help => {

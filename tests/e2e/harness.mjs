@@ -54,6 +54,34 @@ async function waitForPorts(ports, ms) {
 }
 
 /** Starts tauri-driver with `env` (inherited by the app); returns a handle with launch()/stop(). */
+// Without a GPU the app paints without compositing (src-tauri/src/painting.rs), and then WebKit's
+// screenshot waits for the page's next frame, which a page that does not change never paints. An
+// invisible pixel that changes every frame while the screenshot is taken gives it that frame.
+function stillPagesCanBeShot(browser) {
+  const tick = () => {
+    const pixel = document.createElement('div');
+    pixel.id = 'e2e-screenshot-tick';
+    pixel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none';
+    document.body.append(pixel);
+    let n = 0;
+    const next = () => {
+      if (!pixel.isConnected) return;
+      pixel.style.opacity = n++ % 2 ? '0.01' : '0.02';
+      requestAnimationFrame(next);
+    };
+    next();
+  };
+  const untick = () => document.getElementById('e2e-screenshot-tick')?.remove();
+  browser.overwriteCommand('saveScreenshot', async (original, file) => {
+    await browser.execute(tick);
+    try {
+      return await original(file);
+    } finally {
+      await browser.execute(untick).catch(() => {});
+    }
+  });
+}
+
 export async function startDriver(env = {}) {
   for (const [what, file] of [
     ['app binary', appBinary],
@@ -105,6 +133,7 @@ export async function startDriver(env = {}) {
       });
       const browser = await Promise.race([start, timeout]).finally(() => clearTimeout(timer));
       sessions.add(browser);
+      stillPagesCanBeShot(browser);
       return browser;
     },
     /** Runs `fn` with a fresh app, and always quits that app afterwards. */
