@@ -5,12 +5,7 @@ import { api, type Id, type MapDoc } from '../ipc';
 import { cellKey } from '../model/doc';
 import { clampZoom, fitZoom, wheelZoom, zoomAround } from '../editor/camera';
 import { isTextEntry } from '../editor/shortcuts';
-
-/** Width of a stage column in px; the CSS grid and the emotion curve share it. */
-export const STAGE_WIDTH = 264;
-
-/** Height an unrendered cell reserves, so the scroll range stays about right. */
-export const estimateHeight = (count: number) => 24 + count * 72;
+import { firstFrame, NEAR_MARGIN } from './nearCells';
 
 export class Viewport {
   zoom = $state(1);
@@ -21,6 +16,8 @@ export class Viewport {
   spaceHeld = $state(false);
   panning = $state(false);
   visibleCells = $state(new Set<string>());
+  /** Until the observer first reports: how many cards of each visible cell to render. */
+  firstCards = $state(new Map<string, number>());
   private observer: IntersectionObserver | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -34,8 +31,12 @@ export class Viewport {
     return api.mapZoom(this.mapId);
   }
 
-  restore(saved: number | null): void {
+  /** Takes the zoom the map was left at, and what the first frame renders. */
+  restore(saved: number | null, doc: MapDoc): void {
     if (saved !== null) this.zoom = clampZoom(saved);
+    const first = firstFrame(doc, { width: window.innerWidth, height: window.innerHeight }, this.zoom);
+    this.visibleCells = first.cells;
+    this.firstCards = first.cards;
   }
 
   /** Zooms keeping the board point under `anchor` (window coordinates; default: the view centre). */
@@ -91,8 +92,10 @@ export class Viewport {
           else next.delete(key);
         }
         this.visibleCells = next;
+        // The first report covers every cell: from now on a visible cell renders all its cards.
+        if (this.firstCards.size > 0) this.firstCards = new Map();
       },
-      { root: view, rootMargin: '600px' },
+      { root: view, rootMargin: `${NEAR_MARGIN}px` },
     );
     this.observer = io;
     for (const el of view.querySelectorAll('[data-cell-key]')) io.observe(el);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Card, LaneKind, MapDoc } from '../ipc/types';
+import { emptyAttrs } from '../model/attrs';
+import { cellKey } from '../model/doc';
+import { firstFrame, LANE_WIDTH, STAGE_WIDTH } from './nearCells';
+
+/** A map of `stages` × the given lanes with `perCell` cards in every cell. */
+function board(stages: number, lanes: LaneKind[], perCell: number): MapDoc {
+  const stageList = Array.from({ length: stages }, (_, i) => ({
+    id: `S${i}`,
+    title: `S${i}`,
+    rank: `8${i}`,
+  }));
+  const laneList = lanes.map((kind, i) => ({ id: `L${i}`, title: `L${i}`, kind, rank: `8${i}` }));
+  const cards: Card[] = [];
+  for (const s of stageList)
+    for (const l of laneList)
+      for (let n = 0; n < perCell; n++)
+        cards.push({
+          id: `${s.id}${l.id}#${n}`,
+          stageId: s.id,
+          laneId: l.id,
+          rank: `8${n}`,
+          title: 'x',
+          body: '',
+          attrs: emptyAttrs(),
+        });
+  return {
+    map: { id: 'M', title: 'M', createdAt: 0, updatedAt: 0 },
+    stages: stageList,
+    lanes: laneList,
+    cards,
+    personas: [],
+    emotions: [],
+    history: { canUndo: false, canRedo: false },
+  };
+}
+
+const view = { width: 1280, height: 800 };
+
+describe('the first frame of a board', () => {
+  it('renders the stage columns the view can reach and no further', () => {
+    const first = firstFrame(board(8, ['touchpoints'], 1), view, 1);
+    const columns = Math.ceil((view.width - LANE_WIDTH) / STAGE_WIDTH);
+    expect(first.cells).toEqual(new Set(Array.from({ length: columns }, (_, i) => cellKey(`S${i}`, 'L0'))));
+  });
+
+  it('renders no more cards of a full cell than the view can show at the shortest card', () => {
+    const first = firstFrame(board(2, ['touchpoints', 'notes'], 25), view, 1);
+    expect(first.cards.get(cellKey('S0', 'L0'))).toBe(Math.ceil((800 - 60) / 48));
+    // The first lane is taller than the view: the second is not rendered yet.
+    expect(first.cells.has(cellKey('S0', 'L1'))).toBe(false);
+  });
+
+  it('renders every lane that can start in the view, each cell whole when it is short', () => {
+    const first = firstFrame(board(2, ['touchpoints', 'notes', 'backstage', 'channels'], 1), view, 1);
+    expect(first.cells.size).toBe(8);
+    for (const n of first.cards.values()) expect(n).toBe(1);
+  });
+
+  it('reaches further when zoomed out, and leaves room for the emotion curve', () => {
+    const near = firstFrame(board(12, ['touchpoints'], 1), view, 1).cells.size;
+    expect(firstFrame(board(12, ['touchpoints'], 1), view, 0.5).cells.size).toBeGreaterThan(near);
+    const curve = firstFrame(board(1, ['emotions', 'touchpoints'], 3), view, 1);
+    expect(curve.cards.get(cellKey('S0', 'L0'))).toBe(3);
+  });
+});
