@@ -27,7 +27,7 @@ export function createBoard(
 ): Board {
   const session = new MapSession(mapId, onError);
   const board = new BoardState(session);
-  const viewport = new Viewport(mapId, onError);
+  const viewport = new Viewport(mapId, onError, (key) => session.cells.get(key)?.length ?? 0);
   const gestures = new Gestures(session, board, viewport);
   const controllers = { session, board, viewport, gestures };
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card, LaneKind, MapDoc } from '../ipc/types';
 import { emptyAttrs } from '../model/attrs';
 import { cellKey } from '../model/doc';
-import { firstFrame, LANE_WIDTH, STAGE_WIDTH } from './nearCells';
+import { distanceToView, firstFrame, LANE_WIDTH, RenderQueue, STAGE_WIDTH } from './nearCells';
 
 /** A map of `stages` × the given lanes with `perCell` cards in every cell. */
 function board(stages: number, lanes: LaneKind[], perCell: number): MapDoc {
@@ -63,5 +63,35 @@ describe('the first frame of a board', () => {
     expect(firstFrame(board(12, ['touchpoints'], 1), view, 0.5).cells.size).toBeGreaterThan(near);
     const curve = firstFrame(board(1, ['emotions', 'touchpoints'], 3), view, 1);
     expect(curve.cards.get(cellKey('S0', 'L0'))).toBe(3);
+  });
+});
+
+describe('filling in the cells near the view', () => {
+  // Node has no DOMRect: the fields the distance reads.
+  const rect = (left: number, top: number, width: number, height: number) =>
+    ({ left, top, right: left + width, bottom: top + height }) as DOMRectReadOnly;
+
+  it('measures a cell from the view, not from the margin around it', () => {
+    const root = rect(-600, -600, 1000 + 1200, 800 + 1200); // a 1000×800 view grown by 600
+    expect(distanceToView(rect(100, 100, 264, 300), root, 600)).toBe(0);
+    expect(distanceToView(rect(1100, 100, 264, 300), root, 600)).toBe(100);
+    expect(distanceToView(rect(1100, 900, 264, 300), root, 600)).toBe(200);
+    expect(distanceToView(rect(1100, 900, 264, 300), null, 600)).toBe(0);
+  });
+
+  it('takes the nearest cells first, about a frame of cards at a time, and forgets dropped ones', () => {
+    const queue = new RenderQueue();
+    const counts: Record<string, number> = { far: 25, near: 25, nearer: 10, gone: 1 };
+    queue.add('far', 500);
+    queue.add('near', 100);
+    queue.add('nearer', 20);
+    queue.add('gone', 0);
+    queue.drop('gone');
+    const count = (key: string) => counts[key] ?? 0;
+    expect(queue.take(30, count)).toEqual(['nearer']);
+    expect(queue.take(30, count)).toEqual(['near']);
+    // One cell at least, however big.
+    expect(queue.take(10, count)).toEqual(['far']);
+    expect(queue.size).toBe(0);
   });
 });

@@ -59,3 +59,53 @@ export function firstFrame(doc: MapDoc, view: { width: number; height: number },
   }
   return { cells, cards };
 }
+
+/** About how many cards a frame renders while cells near the view fill in after a scroll or open. */
+export const CARDS_PER_FRAME = 30;
+
+/** How far a cell is from the view, in px (0: in it); `root` is the view grown by `margin`. */
+export function distanceToView(cell: DOMRectReadOnly, root: DOMRectReadOnly | null, margin: number): number {
+  if (!root) return 0;
+  const left = root.left + margin;
+  const right = root.right - margin;
+  const top = root.top + margin;
+  const bottom = root.bottom - margin;
+  const dx = Math.max(0, left - cell.right, cell.left - right);
+  const dy = Math.max(0, top - cell.bottom, cell.top - bottom);
+  return dx + dy;
+}
+
+/**
+ * Cells waiting to render their cards, nearest to the view first. Each frame takes a few, so
+ * filling in the margin around the view never holds up a frame for long.
+ */
+export class RenderQueue {
+  private readonly waiting = new Map<string, number>();
+
+  get size(): number {
+    return this.waiting.size;
+  }
+
+  add(key: string, distance: number): void {
+    this.waiting.set(key, distance);
+  }
+
+  drop(key: string): void {
+    this.waiting.delete(key);
+  }
+
+  /** The nearest cells with about `budget` cards between them (always at least one cell). */
+  take(budget: number, count: (key: string) => number): string[] {
+    const nearest = [...this.waiting].sort((a, b) => a[1] - b[1]);
+    const taken: string[] = [];
+    let cards = 0;
+    for (const [key] of nearest) {
+      const n = count(key);
+      if (taken.length > 0 && cards + n > budget) break;
+      taken.push(key);
+      cards += n;
+      this.waiting.delete(key);
+    }
+    return taken;
+  }
+}

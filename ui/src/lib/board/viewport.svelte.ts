@@ -5,7 +5,13 @@ import { api, type Id, type MapDoc } from '../ipc';
 import { cellKey } from '../model/doc';
 import { clampZoom, fitZoom, wheelZoom, zoomAround } from '../editor/camera';
 import { isTextEntry } from '../editor/shortcuts';
-import { firstFrame, NEAR_MARGIN } from './nearCells';
+import { CARDS_PER_FRAME, distanceToView, firstFrame, NEAR_MARGIN, RenderQueue } from './nearCells';
+
+const without = <V>(map: Map<string, V>, keys: string[]) => {
+  const rest = new Map(map);
+  for (const key of keys) rest.delete(key);
+  return rest;
+};
 
 export class Viewport {
   zoom = $state(1);
@@ -16,14 +22,19 @@ export class Viewport {
   spaceHeld = $state(false);
   panning = $state(false);
   visibleCells = $state(new Set<string>());
-  /** Until the observer first reports: how many cards of each visible cell to render. */
+  /** Cells of the first frame not yet rendered whole: how many of their cards are rendered. */
   firstCards = $state(new Map<string, number>());
   private observer: IntersectionObserver | null = null;
+  /** Cells near the view but not in it, rendered a few per frame. */
+  private readonly queue = new RenderQueue();
+  private frame = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly mapId: Id,
     private readonly onError: (e: unknown) => void,
+    /** How many cards a cell holds. */
+    private readonly cardsIn: (cellKey: string) => number = () => 0,
   ) {}
 
   /** The zoom the map was last shown at (null: never changed). */
@@ -82,18 +93,27 @@ export class Viewport {
       void this.setZoom(wheelZoom(this.zoom, e.deltaY), { x: e.clientX, y: e.clientY });
     };
     view.addEventListener('wheel', onWheel, { passive: false });
+    // Cells in the view render at once; those only near it (and the rest of the cards of the first
+    // frame's cells) a few per frame, nearest first.
     const io = new IntersectionObserver(
       (entries) => {
         const next = new Set(this.visibleCells);
         for (const entry of entries) {
           const key = (entry.target as HTMLElement).dataset.cellKey;
           if (!key) continue;
-          if (entry.isIntersecting) next.add(key);
-          else next.delete(key);
+          if (!entry.isIntersecting) {
+            next.delete(key);
+            this.queue.drop(key);
+            // Back near the view later, it renders whole.
+            if (this.firstCards.has(key)) this.firstCards = without(this.firstCards, [key]);
+          } else if (!next.has(key) || this.firstCards.has(key)) {
+            const distance = distanceToView(entry.boundingClientRect, entry.rootBounds, NEAR_MARGIN);
+            if (distance === 0 && !next.has(key)) next.add(key);
+            else this.queue.add(key, distance);
+          }
         }
         this.visibleCells = next;
-        // The first report covers every cell: from now on a visible cell renders all its cards.
-        if (this.firstCards.size > 0) this.firstCards = new Map();
+        this.fillSoon();
       },
       { root: view, rootMargin: `${NEAR_MARGIN}px` },
     );
@@ -102,8 +122,24 @@ export class Viewport {
     return () => {
       view.removeEventListener('wheel', onWheel);
       io.disconnect();
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
       this.observer = null;
     };
+  }
+
+  /** Renders the nearest waiting cells in the next frame, and so on until none wait. */
+  private fillSoon(): void {
+    if (this.frame !== 0 || this.queue.size === 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const keys = this.queue.take(CARDS_PER_FRAME, this.cardsIn);
+      const next = new Set(this.visibleCells);
+      for (const key of keys) next.add(key);
+      this.visibleCells = next;
+      if (keys.some((key) => this.firstCards.has(key))) this.firstCards = without(this.firstCards, keys);
+      this.fillSoon();
+    });
   }
 
   /** Svelte action for a cell: its cards render while it is near the view. */
