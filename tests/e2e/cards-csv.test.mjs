@@ -58,7 +58,7 @@ test('cards come in from a CSV after a preview, with the missing stage created o
     const inStage = () =>
       app.execute(() => {
         const stage = [...document.querySelectorAll('[data-testid="stage"]')].find(
-          (s) => s.querySelector('[data-testid="stage-title"]')?.value === 'Unboxing',
+          (s) => s.querySelector('[data-testid="stage-title"]')?.textContent.trim() === 'Unboxing',
         );
         const id = stage?.getAttribute('data-stage-id');
         return [

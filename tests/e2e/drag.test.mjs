@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Key } from 'webdriverio';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, texts, useDriver, typeInto } from './harness.mjs';
 
 const ctx = useDriver('drag');
 
@@ -189,10 +189,7 @@ test('the inspector saves as you type in one undo step; stages reorder by keyboa
     );
 
     // Stage reorder with the keyboard on the first stage's grip.
-    const stageTitles = () =>
-      app.execute(() =>
-        Array.from(document.querySelectorAll('[data-testid="stage-title"]'), (el) => el.value),
-      );
+    const stageTitles = () => texts(app, byTestId('stage-title'));
     await app.$$(byTestId('stage-grip'))[0].click();
     await app.keys('ArrowRight');
     await eventually(async () => (await stageTitles())[0] === 'Consideration', 'Awareness moved right');

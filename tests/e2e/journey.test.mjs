@@ -39,6 +39,20 @@ test('a map made from a template keeps its cards across a restart, and undo stil
       assert.ok(lanes.includes(lane), `lane ${lane} in ${lanes}`);
     }
 
+    // A stage's title is text until clicked; typing and Enter rename it.
+    await app.$$(byTestId('stage-title'))[4].click();
+    const field = await app.$(`input[data-testid="stage-title"]`);
+    await field.waitForDisplayed({ timeout: 5000 });
+    assert.ok(await field.isFocused(), 'the clicked title is a focused text field');
+    await app.keys(['Control', 'a']);
+    await field.addValue('Loyalty');
+    await app.keys('Enter');
+    await eventually(
+      async () => (await texts(app, byTestId('stage-title')))[4] === 'Loyalty',
+      'the renamed stage',
+    );
+    assert.equal((await app.$$(`input[data-testid="stage-title"]`)).length, 0, 'the title is text again');
+
     // Add a card in the first cell (Awareness × Touchpoints).
     await app.$$(byTestId('add-card'))[0].click();
     await typeInto(app, await app.$(byTestId('card-title-input')), 'Sees an Instagram ad');
@@ -75,6 +89,7 @@ test('a map made from a template keeps its cards across a restart, and undo stil
       async () => (await cardTitles(app)).includes('Sees an Instagram reel'),
       'the card after restart',
     );
+    assert.equal((await texts(app, byTestId('stage-title')))[4], 'Loyalty');
 
     // Undo survives the restart: the edit, then the creation; redo brings the card back.
     await app.$(byTestId('board')).click();

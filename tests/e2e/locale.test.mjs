@@ -1,7 +1,7 @@
 // The OS locale picks the interface language on first start.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { byTestId, eventually, useDriver } from './harness.mjs';
+import { byTestId, eventually, texts, useDriver } from './harness.mjs';
 
 const ctx = useDriver('id', { lang: 'id_ID.UTF-8' });
 
@@ -13,11 +13,10 @@ test('an Indonesian system starts Jejak in Bahasa Indonesia, templates included'
     await app.$(byTestId('create-map')).click();
     await eventually(
       async () =>
-        (await app.execute(() =>
-          Array.from(document.querySelectorAll('[data-testid="stage-title"]'), (el) => el.value).join('|'),
-        )) === 'Pra-pembelian|Pembelian|Pasca-pembelian|Layanan & dukungan',
+        (await texts(app, byTestId('stage-title'))).join('|') ===
+        'Pra-pembelian|Pembelian|Pasca-pembelian|Layanan & dukungan',
       'the Indonesian stages',
     );
-    assert.equal(await app.$(byTestId('map-title')).getValue(), 'Titik sentuh per fase pembelian');
+    assert.deepEqual(await texts(app, byTestId('map-title')), ['Titik sentuh per fase pembelian']);
   });
 });
