@@ -11,16 +11,28 @@ export type PluralKey = {
   [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
 }[MessageKey];
 
-const numberFormats = new Map<UiLocale, Intl.NumberFormat>();
+/**
+ * One formatter of each kind per language, made on first use: making an Intl object costs far
+ * more than using one, and a library of 200 maps words three figures per row.
+ */
+export function cached<T>(make: (locale: UiLocale) => T): (locale: UiLocale) => T {
+  const made = new Map<UiLocale, T>();
+  return (locale) => {
+    let f = made.get(locale);
+    if (f === undefined) {
+      f = make(locale);
+      made.set(locale, f);
+    }
+    return f;
+  };
+}
+
+const numberFormat = cached((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+const pluralRules = cached((locale) => new Intl.PluralRules(locale));
 
 /** A number as the language writes it: 1,842.5 in English, 1.842,5 in Indonesian. */
 export function formatNumber(locale: UiLocale, n: number): string {
-  let f = numberFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    numberFormats.set(locale, f);
-  }
-  return f.format(n);
+  return numberFormat(locale).format(n);
 }
 
 /**
@@ -47,7 +59,7 @@ export function translatePlural(
   count: number,
   params: Record<string, string | number> = {},
 ): string {
-  const form = new Intl.PluralRules(locale).select(count);
+  const form = pluralRules(locale).select(count);
   const exact = `${base}.${form}` as MessageKey;
   const key = exact in catalogues[locale] ? exact : (`${base}.other` as MessageKey);
   return translate(locale, key, { count, ...params });

@@ -1,4 +1,5 @@
 import {
+  cached,
   formatNumber,
   translate,
   translatePlural,
@@ -39,22 +40,26 @@ export function num(n: number): string {
 }
 
 /** A date and time in the interface language, e.g. "24 Nov 2026, 10.15". */
+const dateTimeFormat = cached(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const dateFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
 export function dateTime(millis: number): string {
-  return new Intl.DateTimeFormat(state.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(millis),
-  );
+  return dateTimeFormat(state.locale).format(new Date(millis));
 }
 
 /** "3 minutes ago" / "3 menit yang lalu", falling back to a date for older changes. */
 export function when(millis: number, now: number = Date.now()): string {
   const seconds = Math.round((millis - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(state.locale, { numeric: 'auto' });
+  const rtf = relativeFormat(state.locale);
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(0, 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
   if (abs < 7 * 86400) return rtf.format(Math.round(seconds / 86400), 'day');
-  return new Intl.DateTimeFormat(state.locale, { dateStyle: 'medium' }).format(new Date(millis));
+  return dateFormat(state.locale).format(new Date(millis));
 }
 
 /** Any error, worded for the user: one line per problem, and the technical detail apart. */
