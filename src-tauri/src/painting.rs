@@ -4,25 +4,36 @@
 //! Mesa's software OpenGL, and on 2 cores it made a 2,000-card board open in 1.4 s and drag at
 //! 124 ms frames (p95); painting without compositing took that to 0.6 s and 36 ms
 //! (docs/benchmarks.md). With a GPU, compositing is what makes it fast, so it stays on.
+//!
+//! Without a GPU, GTK's own OpenGL is turned off too: GTK loaded Mesa's software OpenGL (and LLVM)
+//! while the window was made, before WebKit could start its processes; the app then listed its
+//! library about 60 ms later.
 
 use std::path::Path;
 
 /// WebKitGTK's switch for painting without accelerated compositing.
 const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
+/// GTK's OpenGL switch (`disable`: no GL in GTK itself; the app has no GL widget).
+const GTK_GL: &str = "GDK_GL";
+
 /// Where Linux lists the GPUs a program can render with (`renderD128`, ...).
 const RENDER_NODES: &str = "/dev/dri";
 
-/// Turns compositing off when no GPU can render, unless the user chose either way. Must run before
-/// any thread starts (it sets an environment variable) and before the web view is made.
+/// Turns compositing and GTK's OpenGL off when no GPU can render, each unless the user set it.
+/// Must run before any thread starts (it sets environment variables) and before GTK starts.
 pub fn choose_for_this_machine() {
     if !cfg!(target_os = "linux") {
         return;
     }
-    let chosen = std::env::var_os(NO_COMPOSITING).is_some();
     let forced_software = std::env::var_os("LIBGL_ALWAYS_SOFTWARE").is_some_and(|v| v == "1");
-    if !chosen && (forced_software || !has_render_node(Path::new(RENDER_NODES))) {
-        std::env::set_var(NO_COMPOSITING, "1");
+    if !forced_software && has_render_node(Path::new(RENDER_NODES)) {
+        return;
+    }
+    for (var, value) in [(NO_COMPOSITING, "1"), (GTK_GL, "disable")] {
+        if std::env::var_os(var).is_none() {
+            std::env::set_var(var, value);
+        }
     }
 }
 
