@@ -14,7 +14,7 @@ APP          := target/debug/jejak
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 XVFB         := xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
 
-.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-pdf bench-store soak fuzz package clean help
+.PHONY: run test deps-build deps-test npm ui app app-test lint unit e2e types-fresh bench bench-board bench-startup bench-pdf bench-store soak fuzz package clean help
 
 help:
 	@echo "make run    install what is missing, build, and open Jejak"
@@ -117,14 +117,25 @@ e2e: app-test deps-test
 
 BENCH_DIR := target/bench
 APT_BENCH := chromium time
-bench: bench-store bench-board bench-pdf
+bench: bench-store bench-board bench-startup bench-pdf
 
-bench-board: app deps-test
+# The board on a generated 2,000-card map in the release app, as users get it (make package);
+# rewrites its section of docs/benchmarks.md and docs/bench-board-2000.json.
+bench-board: deps-test ui
+	cargo build --release -p jejak
 	mkdir -p $(BENCH_DIR)
 	rm -f $(BENCH_DIR)/library-2000.jejak*
-	cargo run -q -p jejak-store --example generate_library -- $(BENCH_DIR)/library-2000.jejak 2000
-	cd tests/e2e && $(XVFB) node bench/board-bench.mjs ../../$(BENCH_DIR)/library-2000.jejak 2000 \
-	  ../../$(BENCH_DIR)/board-bench.json
+	cargo run -q --release -p jejak-store --example generate_library -- $(BENCH_DIR)/library-2000.jejak 2000
+	cd tests/e2e && JEJAK_APP=target/release/jejak $(XVFB) node bench/board-bench.mjs \
+	  ../../$(BENCH_DIR)/library-2000.jejak 2000 ../../docs/bench-board-2000.json ../../docs/benchmarks.md
+
+# Process start → library listed with 1 and 200 maps, in the release app (libraries made with the
+# debug tools of app-test); rewrites its section of docs/benchmarks.md and docs/bench-startup.json.
+bench-startup: app-test deps-test ui
+	cargo build --release -p jejak
+	mkdir -p $(BENCH_DIR)/startup
+	cd tests/e2e && JEJAK_APP=target/release/jejak $(XVFB) node bench/startup-bench.mjs \
+	  ../../$(BENCH_DIR)/startup ../../docs/bench-startup.json ../../docs/benchmarks.md
 
 # Edit, undo and open times against history length and library size, a durable edit against the
 # disk's own floor, and map file / JSON export and import of a 2,000-card map (release builds;
