@@ -3,7 +3,11 @@
 //    cards — off-screen cells render on demand — then two animation frames), and the part of it
 //    spent reading the map from the backend (the app's 'jejak:map-read' mark);
 //  - drag: a card dragged across the board in 120 pointer moves; per move, the time to handle the
-//    event, update the DOM and lay it out, and the interval between animation frames.
+//    event, update the DOM and lay it out, and the interval between animation frames;
+//  - pan: the board scrolled 40 px down and 20 px right per frame for 90 frames (the frame
+//    intervals, and the frames in which an empty cell showed in the view);
+//  - zoom: 'zoom out' pressed from 100 % to 25 % (6 steps), each time until the view is painted
+//    with every card in it.
 // Usage (see docs/benchmarks.md): node bench/board-bench.mjs LIBRARY CARDS RESULTS.json [DOC.md]
 // With DOC.md, the results replace the text between its board-bench markers.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +30,9 @@ const openMs = [];
 const readMs = [];
 const moveWork = [];
 const frameGaps = [];
+const panGaps = [];
+let panEmpty = 0;
+const zoomMs = [];
 try {
   for (let run = 0; run < runs; run++) {
     await driver.withApp(
@@ -96,6 +103,50 @@ try {
         });
         moveWork.push(...drag.work);
         frameGaps.push(...drag.gaps.slice(1));
+
+        const pan = await app.execute(async () => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const view = document.querySelector('[data-testid="board"]').closest('.scroller');
+          const inView = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+          };
+          const gaps = [];
+          let empty = 0;
+          let last = await frame();
+          for (let i = 0; i < 90; i++) {
+            view.scrollBy(20, 40);
+            const now = await frame();
+            gaps.push(now - last);
+            last = now;
+            if ([...document.querySelectorAll('.cell-placeholder')].some(inView)) empty++;
+          }
+          view.scrollTo(0, 0);
+          return { gaps, empty };
+        });
+        panGaps.push(...pan.gaps.slice(1));
+        panEmpty += pan.empty;
+
+        const zoomed = await app.execute(async () => {
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const inView = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+          };
+          const times = [];
+          const level = () => document.querySelector('[data-testid="zoom-level"]').textContent.trim();
+          while (level() !== '25%') {
+            const t0 = performance.now();
+            document.querySelector('[data-testid="zoom-out"]').click();
+            await frame();
+            while ([...document.querySelectorAll('.cell-placeholder')].some(inView)) await frame();
+            await frame();
+            times.push(performance.now() - t0);
+          }
+          return times;
+        });
+        zoomMs.push(...zoomed);
+        await app.$('[data-testid="zoom-level"]').click(); // back to 100 % for the next launch
       },
       ['--library', library],
     );
@@ -120,6 +171,9 @@ const results = {
   openMapReadMs: { median: quantile(readMs, 0.5) },
   dragMoveWorkMs: { p50: quantile(moveWork, 0.5), p95: quantile(moveWork, 0.95), max: Math.max(...moveWork) },
   dragFrameIntervalMs: { p50: quantile(frameGaps, 0.5), p95: quantile(frameGaps, 0.95) },
+  panFrameIntervalMs: { p50: quantile(panGaps, 0.5), p95: quantile(panGaps, 0.95), max: Math.max(...panGaps) },
+  panFramesWithAnEmptyCell: `${panEmpty} of ${runs * 90}`,
+  zoomOutToPaintedMs: { median: quantile(zoomMs, 0.5), max: Math.max(...zoomMs), all: zoomMs.map((x) => Math.round(x)) },
 };
 writeFileSync(out, JSON.stringify(results, null, 2));
 console.log(JSON.stringify(results, null, 2));
@@ -136,6 +190,10 @@ if (doc) {
     `| … of which reading the map (IPC) | ${ms(results.openMapReadMs.median)} | — | — |`,
     `| drag move work | ${ms(results.dragMoveWorkMs.p50)} | ${ms(results.dragMoveWorkMs.p95)} | ${ms(results.dragMoveWorkMs.max)} |`,
     `| drag frame interval | ${ms(results.dragFrameIntervalMs.p50)} | **${ms(results.dragFrameIntervalMs.p95)}** | — |`,
+    `| pan frame interval | ${ms(results.panFrameIntervalMs.p50)} | ${ms(results.panFrameIntervalMs.p95)} | ${ms(results.panFrameIntervalMs.max)} |`,
+    `| zoom out one step → painted (100 % to 25 %, 6 steps) | ${ms(results.zoomOutToPaintedMs.median)} | — | ${ms(results.zoomOutToPaintedMs.max)} |`,
+    '',
+    `Frames of the pan in which an empty (not yet rendered) cell showed in the view: ${results.panFramesWithAnEmptyCell}.`,
   ].join('\n');
   const text = readFileSync(doc, 'utf8');
   const start = '<!-- board-bench:start -->';

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Card, LaneKind, MapDoc } from '../ipc/types';
 import { emptyAttrs } from '../model/attrs';
 import { cellKey } from '../model/doc';
-import { distanceToView, firstFrame, LANE_WIDTH, RenderQueue, STAGE_WIDTH } from './nearCells';
+import {
+  distanceToView,
+  firstFrame,
+  LANE_WIDTH,
+  RenderQueue,
+  shortestHeight,
+  STAGE_WIDTH,
+} from './nearCells';
 
 /** A map of `stages` × the given lanes with `perCell` cards in every cell. */
 function board(stages: number, lanes: LaneKind[], perCell: number): MapDoc {
@@ -47,7 +54,8 @@ describe('the first frame of a board', () => {
 
   it('renders no more cards of a full cell than the view can show at the shortest card', () => {
     const first = firstFrame(board(2, ['touchpoints', 'notes'], 25), view, 1);
-    expect(first.cards.get(cellKey('S0', 'L0'))).toBe(Math.ceil((800 - 60) / 48));
+    // A one-line card is at least 47 px with its gap; the cards start 70 px down.
+    expect(first.cards.get(cellKey('S0', 'L0'))).toBe(Math.ceil((800 - 70) / 47));
     // The first lane is taller than the view: the second is not rendered yet.
     expect(first.cells.has(cellKey('S0', 'L1'))).toBe(false);
   });
@@ -56,6 +64,12 @@ describe('the first frame of a board', () => {
     const first = firstFrame(board(2, ['touchpoints', 'notes', 'backstage', 'channels'], 1), view, 1);
     expect(first.cells.size).toBe(8);
     for (const n of first.cards.values()) expect(n).toBe(1);
+  });
+
+  it('counts a card with more words as taller, so fewer of them fill the view', () => {
+    expect(shortestHeight({ title: 'x', body: '' })).toBe(47);
+    const long = { title: 'x'.repeat(81), body: 'y'.repeat(100) };
+    expect(shortestHeight(long)).toBe(28 + 19 * 3 + 4 + 18 * 3);
   });
 
   it('reaches further when zoomed out, and leaves room for the emotion curve', () => {

@@ -2,9 +2,9 @@
 // view (the rest reserve an estimated height). The first frame renders less still: the cards that
 // can be in the view at the board's top-left, estimated from card counts, so the board appears
 // with its cards at once; the observer then fills in the cells near the view.
-import type { MapDoc } from '../ipc';
+import type { Card, MapDoc } from '../ipc';
 import { CURVE_HEIGHT } from '../model/curve';
-import { cellKey } from '../model/doc';
+import { cardsByCell, cellKey } from '../model/doc';
 
 /** Width of a stage column in px; the CSS grid and the emotion curve share it. */
 export const STAGE_WIDTH = 264;
@@ -14,9 +14,16 @@ export const LANE_WIDTH = 232;
 export const NEAR_MARGIN = 600;
 /** Height of the stage header row, about. */
 const HEADER_HEIGHT = 60;
-/** The shortest a card and the gap after it can be (a one-line title): the first frame assumes
- *  every card is this short, so it renders at least every card the view can show. */
-const SHORTEST_CARD = 48;
+/** Lines a text takes at least: card text wraps at fewer characters than these per line. */
+const lines = (text: string, perLine: number) => Math.ceil(text.length / perLine);
+
+/**
+ * The least height a card (and the gap after it) can take: padding, border and gap, then its title
+ * and text at more characters per line than fit. The first frame assumes every card is this short,
+ * so it renders at least every card the view can show.
+ */
+export const shortestHeight = (card: Pick<Card, 'title' | 'body'>) =>
+  28 + 19 * Math.max(1, lines(card.title, 40)) + (card.body ? 4 + 18 * lines(card.body, 48) : 0);
 
 /** Height an unrendered cell reserves, so the scroll range stays about right. */
 export const estimateHeight = (count: number) => 24 + count * 72;
@@ -33,11 +40,7 @@ export function firstFrame(doc: MapDoc, view: { width: number; height: number },
   const right = view.width / zoom;
   const bottom = view.height / zoom;
   const stages = doc.stages.filter((_, i) => LANE_WIDTH + i * STAGE_WIDTH < right);
-  const counts = new Map<string, number>();
-  for (const card of doc.cards) {
-    const key = cellKey(card.stageId, card.laneId);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const byCell = cardsByCell(doc);
   const cells = new Set<string>();
   const cards = new Map<string, number>();
   // Rows are placed at their shortest (every card at its shortest), so no row starts lower than
@@ -46,22 +49,27 @@ export function firstFrame(doc: MapDoc, view: { width: number; height: number },
   for (const lane of doc.lanes) {
     if (top >= bottom) break;
     const curve = lane.kind === 'emotions' ? CURVE_HEIGHT + 12 : 0;
-    const room = Math.max(0, bottom - top - curve);
     let row = 0;
     for (const stage of stages) {
       const key = cellKey(stage.id, lane.id);
-      const count = counts.get(key) ?? 0;
+      const inCell = byCell.get(key) ?? [];
       cells.add(key);
-      cards.set(key, Math.min(count, Math.ceil(room / SHORTEST_CARD)));
-      row = Math.max(row, 20 + count * SHORTEST_CARD);
+      let y = top + curve + 10;
+      let shown = 0;
+      for (const card of inCell) {
+        if (y < bottom) shown++;
+        y += shortestHeight(card);
+      }
+      cards.set(key, shown);
+      row = Math.max(row, y - top + 10);
     }
-    top += row + curve;
+    top += row;
   }
   return { cells, cards };
 }
 
 /** About how many cards a frame renders while cells near the view fill in after a scroll or open. */
-export const CARDS_PER_FRAME = 30;
+export const CARDS_PER_FRAME = 15;
 
 /** How far a cell is from the view, in px (0: in it); `root` is the view grown by `margin`. */
 export function distanceToView(cell: DOMRectReadOnly, root: DOMRectReadOnly | null, margin: number): number {
