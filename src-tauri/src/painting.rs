@@ -26,7 +26,9 @@ pub fn choose_for_this_machine() {
     if !cfg!(target_os = "linux") {
         return;
     }
-    let forced_software = std::env::var_os("LIBGL_ALWAYS_SOFTWARE").is_some_and(|v| v == "1");
+    // Mesa reads 1, true or yes as on.
+    let forced_software = std::env::var("LIBGL_ALWAYS_SOFTWARE")
+        .is_ok_and(|v| ["1", "true", "yes"].contains(&v.to_ascii_lowercase().as_str()));
     if !forced_software && has_render_node(Path::new(RENDER_NODES)) {
         return;
     }

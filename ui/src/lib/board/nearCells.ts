@@ -54,7 +54,8 @@ export function firstFrame(doc: MapDoc, view: { width: number; height: number },
       const key = cellKey(stage.id, lane.id);
       const inCell = byCell.get(key) ?? [];
       cells.add(key);
-      let y = top + curve + 10;
+      // An emotions cell's top padding is the curve's room; any other cell's is 10 px.
+      let y = top + (curve || 10);
       let shown = 0;
       for (const card of inCell) {
         if (y < bottom) shown++;

@@ -128,6 +128,13 @@ export class Viewport {
     };
   }
 
+  /** Renders all of a cell's cards in the next update, ahead of the queue. */
+  renderNow(key: string): void {
+    this.queue.drop(key);
+    if (!this.visibleCells.has(key)) this.visibleCells = new Set(this.visibleCells).add(key);
+    if (this.firstCards.has(key)) this.firstCards = without(this.firstCards, [key]);
+  }
+
   /** Renders the nearest waiting cells in the next frame, and so on until none wait. */
   private fillSoon(): void {
     if (this.frame !== 0 || this.queue.size === 0) return;
@@ -165,8 +172,11 @@ export class Viewport {
     let el = find();
     const card = doc?.cards.find((c) => c.id === id);
     if (!el && card) {
+      // The card's cell renders now, whoever else waits in the queue.
+      const key = cellKey(card.stageId, card.laneId);
+      this.renderNow(key);
       document
-        .querySelector(`[data-cell-key="${cellKey(card.stageId, card.laneId)}"]`)
+        .querySelector(`[data-cell-key="${key}"]`)
         ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       el = find();
