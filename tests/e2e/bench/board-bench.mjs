@@ -10,9 +10,10 @@
 //    with every card in it.
 // Usage (see docs/benchmarks.md): node bench/board-bench.mjs LIBRARY CARDS RESULTS.json [DOC.md]
 // With DOC.md, the results replace the text between its board-bench markers.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { startDriver } from '../harness.mjs';
+import { loadText, machine, replaceSection } from './report.mjs';
 
 const [library, cardsArg = '2000', out = 'artifacts/board-bench.json', doc] = process.argv.slice(2);
 if (!library) throw new Error('usage: board-bench.mjs LIBRARY [CARDS] [RESULTS.json]');
@@ -180,9 +181,8 @@ console.log(JSON.stringify(results, null, 2));
 
 if (doc) {
   const ms = (x) => `${Math.round(x)} ms`;
-  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   const section = [
-    `Results, ${results.date} (\`${results.app}\`; ${results.cpu}, ${results.cores} cores; load averages (1, 5, 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after; ${runs} launches; \`docs/bench-board-2000.json\`):`,
+    `Results, ${results.date} (\`${results.app}\`; ${machine()}; load averages (1, 5, 15 min) ${loadText(loadBefore)} before, ${loadText(loadAfter)} after; ${runs} launches; \`docs/bench-board-2000.json\`):`,
     '',
     '| measure | median / p50 | p95 | max |',
     '|---|---|---|---|',
@@ -195,10 +195,5 @@ if (doc) {
     '',
     `Frames of the pan in which an empty (not yet rendered) cell showed in the view: ${results.panFramesWithAnEmptyCell}.`,
   ].join('\n');
-  const text = readFileSync(doc, 'utf8');
-  const start = '<!-- board-bench:start -->';
-  const end = '<!-- board-bench:end -->';
-  const [before, rest] = text.split(start);
-  if (rest === undefined || !rest.includes(end)) throw new Error(`${doc} has no ${start} … ${end} section`);
-  writeFileSync(doc, `${before}${start}\n${section}\n${end}${rest.slice(rest.indexOf(end) + end.length)}`);
+  replaceSection(doc, 'board-bench', section);
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appBinary, repo, startDriver } from '../harness.mjs';
+import { loadText, machine, replaceSection } from './report.mjs';
 
 const [work = '../../target/bench/startup', out = 'artifacts/startup-bench.json', doc] = process.argv.slice(2);
 const runs = 7;
@@ -102,25 +103,19 @@ for (const maps of [1, 200]) {
 const loadAfter = os.loadavg();
 const app = path.relative(repo, appBinary);
 const date = new Date().toISOString().slice(0, 10);
-const cpu = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores`;
+const cpu = machine();
 writeFileSync(out, JSON.stringify({ date, app, cpu, loadBefore, loadAfter, runs, results }, null, 2));
 
 if (doc) {
-  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   const row = (maps) =>
     `| ${maps === 1 ? '1 map' : `${maps} maps`} | **${results[maps].median} ms** | ${Math.min(...results[maps].runs)}–${Math.max(...results[maps].runs)} ms |`;
   const section = [
-    `Results, ${date} (\`${app}\`; ${cpu}; load averages (1, 5, 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after; ${runs} launches each; \`docs/bench-startup.json\`):`,
+    `Results, ${date} (\`${app}\`; ${cpu}; load averages (1, 5, 15 min) ${loadText(loadBefore)} before, ${loadText(loadAfter)} after; ${runs} launches each; \`docs/bench-startup.json\`):`,
     '',
     '| library | process start → library listed (median) | range |',
     '|---|---|---|',
     row(1),
     row(200),
   ].join('\n');
-  const text = readFileSync(doc, 'utf8');
-  const start = '<!-- startup-bench:start -->';
-  const end = '<!-- startup-bench:end -->';
-  const [before, rest] = text.split(start);
-  if (rest === undefined || !rest.includes(end)) throw new Error(`${doc} has no ${start} … ${end} section`);
-  writeFileSync(doc, `${before}${start}\n${section}\n${end}${rest.slice(rest.indexOf(end) + end.length)}`);
+  replaceSection(doc, 'startup-bench', section);
 }
