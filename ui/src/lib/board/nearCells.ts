@@ -36,11 +36,16 @@ export interface FirstFrame {
 }
 
 /** What a view of `view` px at the board's top-left at `zoom` can show (a little more, never less). */
-export function firstFrame(doc: MapDoc, view: { width: number; height: number }, zoom: number): FirstFrame {
+export function firstFrame(
+  doc: MapDoc,
+  view: { width: number; height: number },
+  zoom: number,
+  /** The map's cards by cell in rank order (the session's own, when it has them). */
+  byCell: Map<string, Card[]> = cardsByCell(doc),
+): FirstFrame {
   const right = view.width / zoom;
   const bottom = view.height / zoom;
   const stages = doc.stages.filter((_, i) => LANE_WIDTH + i * STAGE_WIDTH < right);
-  const byCell = cardsByCell(doc);
   const cells = new Set<string>();
   const cards = new Map<string, number>();
   // Rows are placed at their shortest (every card at its shortest), so no row starts lower than

@@ -1,7 +1,7 @@
 // The board's viewport: zoom (kept per map), Space/middle-button panning, and which cells are near
 // enough to the view to render their cards (so a 2,000-card map opens and drags quickly).
 import { tick } from 'svelte';
-import { api, type Id, type MapDoc } from '../ipc';
+import { api, type Card, type Id, type MapDoc } from '../ipc';
 import { cellKey } from '../model/doc';
 import { clampZoom, fitZoom, wheelZoom, zoomAround } from '../editor/camera';
 import { isTextEntry } from '../editor/shortcuts';
@@ -43,9 +43,9 @@ export class Viewport {
   }
 
   /** Takes the zoom the map was left at, and what the first frame renders. */
-  restore(saved: number | null, doc: MapDoc): void {
+  restore(saved: number | null, doc: MapDoc, cells: Map<string, Card[]>): void {
     if (saved !== null) this.zoom = clampZoom(saved);
-    const first = firstFrame(doc, { width: window.innerWidth, height: window.innerHeight }, this.zoom);
+    const first = firstFrame(doc, { width: window.innerWidth, height: window.innerHeight }, this.zoom, cells);
     this.visibleCells = first.cells;
     this.firstCards = first.cards;
   }
