@@ -8,6 +8,7 @@ import { drained } from './editQueue';
 import type { Gestures } from './gestures.svelte';
 import { MapSession } from './mapSession.svelte';
 import type { Viewport } from './viewport.svelte';
+import { Presenter } from '../present/presenter.svelte';
 
 let backend: FakeBackend;
 
@@ -27,8 +28,14 @@ async function board() {
   const focused: string[] = [];
   const viewport = { zoom: 1, focusCard: async (id: string) => void focused.push(id) } as unknown as Viewport;
   const gestures = { dragging: false, cancel: () => {} } as unknown as Gestures;
-  const actions = new ActionRegistry(boardPerformers({ session, board: state, viewport, gestures }), false);
-  return { session, state, actions, focused };
+  const presenter = new Presenter(session, (e) => {
+    throw e;
+  });
+  const actions = new ActionRegistry(
+    boardPerformers({ session, board: state, viewport, gestures, presenter }),
+    false,
+  );
+  return { session, state, actions, focused, presenter };
 }
 
 beforeEach(() => {

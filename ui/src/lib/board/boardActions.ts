@@ -10,12 +10,14 @@ import type { BoardState } from './boardState.svelte';
 import type { Gestures } from './gestures.svelte';
 import type { MapSession } from './mapSession.svelte';
 import type { Viewport } from './viewport.svelte';
+import type { Presenter } from '../present/presenter.svelte';
 
 export interface Controllers {
   session: MapSession;
   board: BoardState;
   viewport: Viewport;
   gestures: Gestures;
+  presenter: Presenter;
 }
 
 /** The card keyboard actions start from: the focused card, else the last selected one. */
@@ -29,6 +31,7 @@ export function boardPerformers({
   board,
   viewport,
   gestures,
+  presenter,
 }: Controllers): Record<ActionName, Perform> {
   const focusOn = (id: Id) => {
     board.selection = [id];
@@ -129,5 +132,21 @@ export function boardPerformers({
     metrics: always(() => board.open('metrics')),
     cardsCsv: always(() => board.open('cardsCsv')),
     history: always(() => board.open('history')),
+    capture: () => {
+      const doc = session.doc;
+      const from = anchor(board);
+      const card = from ? session.card(from) : undefined;
+      const stageId = card?.stageId ?? doc?.stages[0]?.id;
+      const laneId = card?.laneId ?? (doc?.lanes.find((l) => l.kind === 'touchpoints') ?? doc?.lanes[0])?.id;
+      if (!stageId || !laneId) return false;
+      board.capture = { stageId, laneId };
+      return true;
+    },
+    present: () => {
+      if (!session.doc || session.frozen) return false;
+      board.selection = [];
+      presenter.start();
+      return true;
+    },
   };
 }

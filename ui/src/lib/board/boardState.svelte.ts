@@ -18,6 +18,8 @@ export class BoardState {
   editingCard = $state<Id | null>(null);
   /** The cell (its key) where a new card is being typed. */
   draftCell = $state<string | null>(null);
+  /** The cell the capture box (C) adds its lines to, while it is open. */
+  capture = $state<{ stageId: Id; laneId: Id } | null>(null);
   /** A stage or lane header just added, whose title takes the focus. */
   focusHeader = $state<Id | null>(null);
   confirm = $state<PendingConfirm | null>(null);

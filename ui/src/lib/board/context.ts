@@ -10,9 +10,11 @@ import { Gestures } from './gestures.svelte';
 import { MapSession } from './mapSession.svelte';
 import { Snapshots } from './snapshots.svelte';
 import { Viewport } from './viewport.svelte';
+import { Presenter } from '../present/presenter.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
+  presenter: Presenter;
   actions: ActionRegistry;
   mac: boolean;
 }
@@ -29,7 +31,8 @@ export function createBoard(
   const board = new BoardState(session);
   const viewport = new Viewport(mapId, onError, (key) => session.cells.get(key)?.length ?? 0);
   const gestures = new Gestures(session, board, viewport);
-  const controllers = { session, board, viewport, gestures };
+  const presenter = new Presenter(session, onError);
+  const controllers = { session, board, viewport, gestures, presenter };
   return {
     ...controllers,
     snapshots: new Snapshots(session, onError),

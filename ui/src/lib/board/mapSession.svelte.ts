@@ -164,9 +164,16 @@ export class MapSession {
 
   // ---- cards -----------------------------------------------------------------------------------
 
-  async createCard(stageId: Id, laneId: Id, title: string, body: string): Promise<Id | null> {
+  /** A new card at the end of its cell, one undo step; its id once it is saved. */
+  async createCard(
+    stageId: Id,
+    laneId: Id,
+    title: string,
+    body: string,
+    attrs: Partial<CardAttrs> = {},
+  ): Promise<Id | null> {
     const id = uuidv7();
-    const card = { id, stageId, laneId, title, body, attrs: emptyAttrs() };
+    const card = { id, stageId, laneId, title, body, attrs: { ...emptyAttrs(), ...attrs } };
     return (await this.run([{ type: 'createCard', card, place: { at: 'end' } }])) ? id : null;
   }
 

@@ -157,9 +157,10 @@ export class Viewport {
 
   /**
    * Focuses a card once the DOM has caught up (e.g. after the editor closes), scrolling its cell into
-   * view first when it is off-screen and so not rendered.
+   * view first when it is off-screen and so not rendered. `focus` false: only into view (the capture
+   * box keeps the focus while cards are typed).
    */
-  async focusCard(id: Id, doc: MapDoc | null): Promise<void> {
+  async focusCard(id: Id, doc: MapDoc | null, focus = true): Promise<void> {
     // Where focus was when asked: if the user has moved on by the time the card is rendered (e.g.
     // opened another card's editor right after Enter), the card must not take focus from there.
     const before = document.activeElement;
@@ -182,7 +183,7 @@ export class Viewport {
       el = find();
     }
     if (!el || movedOn()) return;
-    el.focus({ preventScroll: true });
+    if (focus) el.focus({ preventScroll: true });
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 }

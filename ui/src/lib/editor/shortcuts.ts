@@ -23,6 +23,8 @@ export type ShortcutAction =
   | 'zoomOut'
   | 'zoomReset'
   | 'export'
+  | 'present'
+  | 'capture'
   | 'help';
 
 export interface KeyLike {
@@ -119,6 +121,8 @@ export const SHORTCUTS: Entry[] = [
     keys: ['Mod+P', 'Mod+E'],
     test: (e, m) => primary(e, m) && !e.shiftKey && !e.altKey && (letter(e, 'p') || letter(e, 'e')),
   },
+  { action: 'capture', keys: ['C'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'c') },
+  { action: 'present', keys: ['F5'], test: (e) => plain(e) && !e.shiftKey && e.key === 'F5' },
   { action: 'help', keys: ['?'], test: (e) => !e.ctrlKey && !e.metaKey && e.key === '?' },
 ];
 

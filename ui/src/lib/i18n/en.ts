@@ -1,6 +1,7 @@
 import { enErrors } from './en-errors';
 import { enHistory } from './en-history';
 import { enImport } from './en-import';
+import { enWorkshop } from './en-workshop';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
@@ -8,6 +9,7 @@ export const en = {
   ...enErrors,
   ...enHistory,
   ...enImport,
+  ...enWorkshop,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',

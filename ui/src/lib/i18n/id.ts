@@ -2,12 +2,14 @@ import type { MessageKey } from './en';
 import { idErrors } from './id-errors';
 import { idHistory } from './id-history';
 import { idImport } from './id-import';
+import { idWorkshop } from './id-workshop';
 
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
   ...idErrors,
   ...idHistory,
   ...idImport,
+  ...idWorkshop,
   'app.name': 'Jejak',
   'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',

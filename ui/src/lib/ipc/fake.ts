@@ -170,6 +170,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     listTrash: () => Promise.resolve([]),
     mapZoom: () => Promise.resolve(null),
     setMapZoom: () => Promise.resolve(),
+    setFullscreen: () => Promise.resolve(),
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
     onFilesToOpen: () => Promise.resolve(() => {}),

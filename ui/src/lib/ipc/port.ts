@@ -33,6 +33,8 @@ export interface JejakPort {
   /** The zoom a map was last shown at (null: never changed). */
   mapZoom(mapId: Id): Promise<number | null>;
   setMapZoom(mapId: Id, zoom: number): Promise<void>;
+  /** Puts the window in full screen (present mode) or back. */
+  setFullscreen(on: boolean): Promise<void>;
 
   listMaps(query: string): Promise<MapSummary[]>;
   listTrash(): Promise<MapSummary[]>;

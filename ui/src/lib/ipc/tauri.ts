@@ -2,6 +2,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { BackendError } from './errors';
 import type { JejakPort } from './port';
 import type { ExportProgress } from './types';
@@ -19,6 +20,13 @@ export const tauriPort: JejakPort = {
   setLocale: (locale) => call('set_locale', { locale }),
   mapZoom: (mapId) => call('map_zoom', { mapId }),
   setMapZoom: (mapId, zoom) => call('set_map_zoom', { mapId, zoom }),
+  setFullscreen: async (on) => {
+    try {
+      await getCurrentWindow().setFullscreen(on);
+    } catch (raw) {
+      throw BackendError.from(raw);
+    }
+  },
 
   listMaps: (query) => call('list_maps', { query }),
   listTrash: () => call('list_trash'),

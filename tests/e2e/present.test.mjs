@@ -1,0 +1,114 @@
+// Present mode on the real app: F5 starts it at the title slide, the keys step through the stages
+// to the overview, a card fixed and a card added while presenting are saved and the presentation
+// stays on its stage, B blanks the screen, Escape leaves; the edits are there after a restart.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { artifacts, byTestId, eventually, repo, texts, typeInto, useDriver } from './harness.mjs';
+
+const ctx = useDriver('present');
+const step = (app) => app.$(byTestId('present')).getAttribute('data-step');
+const slideTitle = (app) => app.$(byTestId('present-stage-title')).getText();
+
+test('present mode steps through the map, follows edits made while presenting, and leaves', async () => {
+  execFileSync(path.join(repo, 'target/debug/examples/sample_library'), [
+    path.join(ctx.dir, 'library.jejak'),
+  ]);
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('open-map')).click();
+    await app.$(byTestId('card')).waitForDisplayed({ timeout: 20000 });
+
+    await app.keys('F5');
+    await app.$(byTestId('present')).waitForDisplayed();
+    assert.equal(await step(app), 'title');
+    assert.equal(await app.$(byTestId('present-map-title')).getText(), 'Savings account onboarding');
+    assert.equal(await app.$(byTestId('present-counter')).getText(), '1 / 7');
+    await app.saveScreenshot(path.join(artifacts, 'present-title.png'));
+
+    await app.keys('ArrowRight');
+    await eventually(async () => (await slideTitle(app)) === 'Awareness', 'the first stage');
+    assert.equal(await app.$(byTestId('present-stage-of')).getText(), 'Stage 1 of 5');
+    await app.keys('PageDown'); // a clicker's "next"
+    await eventually(async () => (await slideTitle(app)) === 'Consideration', 'the second stage');
+    const onStage = await step(app);
+
+    // A typo fixed in place: double-click, type, Enter. The slide stays where it was.
+    const card = await app.$(`${byTestId('present-card')}[aria-label="Comparison page on the website"]`);
+    await card.doubleClick();
+    await typeInto(app, await app.$(byTestId('card-title-input')), 'Comparison page on our website', {
+      replace: true,
+    });
+    await app.keys('Enter');
+    await eventually(
+      async () =>
+        (await texts(app, `${byTestId('present-card')} h3`)).includes('Comparison page on our website'),
+      'the fixed title on the slide',
+    );
+    assert.equal(await step(app), onStage);
+
+    // N adds a card to the stage shown.
+    await app.keys('n');
+    await typeInto(app, await app.$(byTestId('card-title-input')), 'Asks a friend who banks there');
+    await app.keys('Enter');
+    await eventually(
+      async () =>
+        (await texts(app, `${byTestId('present-card')} h3`)).includes('Asks a friend who banks there'),
+      'the added card on the slide',
+    );
+    assert.equal(await step(app), onStage);
+    await app.saveScreenshot(path.join(artifacts, 'present-stage.png'));
+
+    // The persona filter and the horizon are switched live.
+    await app.$(byTestId('present-horizon-toBe')).click();
+    assert.equal(await app.$(byTestId('present-horizon-toBe')).getAttribute('aria-pressed'), 'true');
+    await app.$(byTestId('present-horizon-both')).click();
+
+    await app.keys('b');
+    await app.$(byTestId('present-blank')).waitForDisplayed();
+    await app.keys('b');
+    await app.$(byTestId('present-blank')).waitForDisplayed({ reverse: true });
+    assert.equal(await step(app), onStage);
+
+    await app.keys('End');
+    await eventually(async () => (await step(app)) === 'overview', 'the overview');
+    assert.equal((await app.$$(`${byTestId('present-overview')} section`)).length, 5);
+    await app.saveScreenshot(path.join(artifacts, 'present-overview.png'));
+    await app.keys('ArrowLeft');
+    await eventually(async () => (await step(app)) !== 'overview', 'back a step');
+
+    await app.keys('Escape');
+    await app.$(byTestId('present')).waitForDisplayed({ reverse: true });
+    const titles = await texts(app, `${byTestId('card')} h3`);
+    assert.ok(titles.includes('Comparison page on our website'));
+    assert.ok(titles.includes('Asks a friend who banks there'));
+  });
+
+  // Both edits were saved as they were made.
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('open-map')).click();
+    await eventually(async () => {
+      const titles = await texts(app, `${byTestId('card')} h3`);
+      return (
+        titles.includes('Comparison page on our website') && titles.includes('Asks a friend who banks there')
+      );
+    }, 'both edits after a restart');
+  });
+});
+
+test('an empty map presents a title and an overview', async () => {
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('new-map')).click();
+    await app.$(byTestId('create-map')).click();
+    await app.$$(byTestId('add-card'))[0].waitForClickable();
+    await app.$(byTestId('present-start')).click();
+    await app.$(byTestId('present')).waitForDisplayed();
+    await app.keys('ArrowRight');
+    await app.$(byTestId('present-stage-empty')).waitForDisplayed();
+    await app.$(byTestId('present-leave')).click();
+    await app.$(byTestId('present')).waitForDisplayed({ reverse: true });
+  });
+});
