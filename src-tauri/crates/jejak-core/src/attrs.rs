@@ -79,6 +79,12 @@ pub struct CardAttrs {
     pub priority: Option<Priority>,
     /// Figures imported from analytics or surveys (clicks, CSAT, NPS...), by metric name.
     pub metrics: std::collections::BTreeMap<String, f64>,
+    /// Another map of the library this card opens ("the detailed checkout journey"). It may be
+    /// trashed or deleted later, or not in a library the map is carried to: the UI says so.
+    /// Left out of the JSON when none, so cards without a link are stored as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub linked_map: Option<crate::model::Id>,
 }
 
 pub(crate) const MAX_SHORT: usize = 200;
@@ -147,6 +153,7 @@ impl CardAttrs {
             url: short(Field::Link, &self.url, MAX_URL)?,
             color: color.map(|c| c.to_ascii_lowercase()),
             priority: self.priority,
+            linked_map: self.linked_map,
         })
     }
 }

@@ -11,10 +11,14 @@ import { MapSession } from './mapSession.svelte';
 import { Snapshots } from './snapshots.svelte';
 import { Viewport } from './viewport.svelte';
 import { Presenter } from '../present/presenter.svelte';
+import { MapLinks } from './mapLinks.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
   presenter: Presenter;
+  links: MapLinks;
+  /** Opens another map from a card's link, with a way back to this one. */
+  openLinked: (id: Id) => void;
   actions: ActionRegistry;
   mac: boolean;
 }
@@ -25,6 +29,7 @@ const KEY = Symbol('board');
 export function createBoard(
   mapId: Id,
   onError: (e: unknown) => void,
+  openLinked: (id: Id) => void,
   mac = isMacPlatform(navigator.platform),
 ): Board {
   const session = new MapSession(mapId, onError);
@@ -36,6 +41,8 @@ export function createBoard(
   return {
     ...controllers,
     snapshots: new Snapshots(session, onError),
+    links: new MapLinks(onError),
+    openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,
   };

@@ -48,4 +48,11 @@ export const enWorkshop = {
   'capture.problem.tag': 'A tag is longer than {max} characters.',
   'capture.problem.tags': 'A card holds at most {max} tags.',
   'capture.pasteProblem': 'Line {line}: {problem} Nothing was added.',
+  'link.field': 'Linked map',
+  'link.none': 'None',
+  'link.backTo': 'Back to “{title}”',
+  'link.open': 'Opens the map “{title}”',
+  'link.trashed': 'Linked map “{title}” is in the trash',
+  'link.missing': 'The linked map is not in this library',
+  'link.trashedOption': '{title} (in the trash)',
 } as const;

@@ -48,4 +48,11 @@ export const idWorkshop = {
   'capture.problem.tag': 'Sebuah tag lebih dari {max} karakter.',
   'capture.problem.tags': 'Satu kartu memuat paling banyak {max} tag.',
   'capture.pasteProblem': 'Baris {line}: {problem} Tidak ada yang ditambahkan.',
+  'link.field': 'Peta tertaut',
+  'link.none': 'Tidak ada',
+  'link.backTo': 'Kembali ke “{title}”',
+  'link.open': 'Membuka peta “{title}”',
+  'link.trashed': 'Peta tertaut “{title}” ada di tempat sampah',
+  'link.missing': 'Peta tertaut tidak ada di pustaka ini',
+  'link.trashedOption': '{title} (di tempat sampah)',
 } as const;

@@ -14,6 +14,7 @@ export function emptyAttrs(): CardAttrs {
     color: null,
     priority: null,
     metrics: {},
+    linkedMap: null,
   };
 }
 

@@ -15,4 +15,10 @@ color: string | null, priority: Priority | null,
 /**
  * Figures imported from analytics or surveys (clicks, CSAT, NPS...), by metric name.
  */
-metrics: { [key in string]: number }, };
+metrics: { [key in string]: number }, 
+/**
+ * Another map of the library this card opens ("the detailed checkout journey"). It may be
+ * trashed or deleted later, or not in a library the map is carried to: the UI says so.
+ * Left out of the JSON when none, so cards without a link are stored as before.
+ */
+linkedMap?: string | null, };
