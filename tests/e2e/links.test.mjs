@@ -1,6 +1,6 @@
 // Linked maps on the real app: a card links to another map of the library (chosen in the
 // inspector), shows the target's title, opens it with a way back, and says so when the target
-// was moved to the trash.
+// was moved to the trash. The library search finds a map by the text of its cards.
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -73,6 +73,15 @@ test("a card links to another map, opens it, comes back, and says when the map i
       async () =>
         !(await app.$(`${byTestId("map-row")}*=${DETAIL}`).isExisting()),
       "trashed",
+    );
+
+    // The library search finds a map by a card's text and names the card.
+    await app.$(byTestId("search")).addValue("selfie");
+    await eventually(
+      async () =>
+        (await texts(app, byTestId("found-in-card")))[0] ===
+        "Found in a card: “Mobile app sign-up”",
+      "the map found by a card's text",
     );
     await openMap(app, SAVINGS);
     const broken = await app.$(byTestId("card-link-broken"));

@@ -44,6 +44,7 @@ mod tests {
             deleted_at: None,
             stage_count: 0,
             card_count: 0,
+            found_in_card: None,
         }
     }
 

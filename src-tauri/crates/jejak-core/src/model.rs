@@ -35,6 +35,8 @@ pub struct MapSummary {
     pub deleted_at: Option<i64>,
     pub stage_count: u32,
     pub card_count: u32,
+    /// A library search that found this map by a card's text, not its title: that card's title.
+    pub found_in_card: Option<String>,
 }
 
 /// A stage is a column of the map (Awareness, Consideration...).

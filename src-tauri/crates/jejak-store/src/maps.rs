@@ -28,6 +28,7 @@ fn summary_from(row: &Row) -> rusqlite::Result<MapSummary> {
         deleted_at: row.get(4)?,
         stage_count: row.get(5)?,
         card_count: row.get(6)?,
+        found_in_card: None,
     })
 }
 
@@ -40,7 +41,8 @@ pub(crate) fn summary(conn: &Connection, id: Id) -> Result<MapSummary> {
         })
 }
 
-/// Maps whose title contains `query` (case-insensitive, any script), most recently changed first.
+/// Maps whose title, or one of whose cards' title or text, contains `query` (case-insensitive,
+/// any script), most recently changed first. A map found by a card names that card.
 pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<MapSummary>> {
     let filter = if trashed { "IS NOT NULL" } else { "IS NULL" };
     let sql =
@@ -50,11 +52,58 @@ pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<
         .query_map([], summary_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let needle = query.trim().to_lowercase();
+    if needle.is_empty() {
+        return Ok(all);
+    }
     // SQLite's lower() only folds ASCII; Rust folds every script.
+    let by_title = |m: &MapSummary| m.title.to_lowercase().contains(&needle);
+    let by_card = if all.iter().all(by_title) {
+        HashMap::new()
+    } else {
+        cards_containing(conn, &needle, filter)?
+    };
     Ok(all
         .into_iter()
-        .filter(|m| needle.is_empty() || m.title.to_lowercase().contains(&needle))
+        .filter_map(|m| {
+            if by_title(&m) {
+                Some(m)
+            } else {
+                let card = by_card.get(&m.id)?.clone();
+                Some(MapSummary {
+                    found_in_card: Some(card),
+                    ..m
+                })
+            }
+        })
         .collect())
+}
+
+/// For each map (trashed or not, per `filter`), the title of its first card, in board order,
+/// whose title or text contains `needle` (already lower case).
+fn cards_containing(conn: &Connection, needle: &str, filter: &str) -> Result<HashMap<Id, String>> {
+    let sql = format!(
+        "SELECT c.map_id, c.title, c.body FROM cards c
+         JOIN maps m ON m.id = c.map_id
+         JOIN stages s ON s.id = c.stage_id
+         JOIN lanes l ON l.id = c.lane_id
+         WHERE m.deleted_at {filter}
+         ORDER BY c.map_id, s.rank, l.rank, c.rank"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([])?;
+    let mut found = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let map_id = id_at(row, 0)?;
+        if found.contains_key(&map_id) {
+            continue;
+        }
+        let title: String = row.get(1)?;
+        let body: String = row.get(2)?;
+        if title.to_lowercase().contains(needle) || body.to_lowercase().contains(needle) {
+            found.insert(map_id, title);
+        }
+    }
+    Ok(found)
 }
 
 fn insert_map(conn: &Connection, id: Id, title: &str) -> Result<()> {

@@ -248,6 +248,13 @@ fn library_lists_searches_duplicates_and_trashes() {
     assert_eq!(lib.list_maps("").unwrap().len(), 3);
     assert_eq!(lib.list_maps("nasabah").unwrap().len(), 1);
     assert_eq!(lib.list_maps("CUSTOMER").unwrap().len(), 2);
+    // A card's text finds its map too, named by that card; a title match names none.
+    let found = lib.list_maps("X").unwrap();
+    assert_eq!(found.len(), 2, "the journey and its copy hold card x");
+    assert!(found
+        .iter()
+        .all(|m| m.found_in_card.as_deref() == Some("x")));
+    assert_eq!(lib.list_maps("nasabah").unwrap()[0].found_in_card, None);
     // Most recently changed first.
     assert_eq!(lib.list_maps("").unwrap()[0].id, copy.id);
 

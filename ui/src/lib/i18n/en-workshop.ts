@@ -55,4 +55,5 @@ export const enWorkshop = {
   'link.trashed': 'Linked map “{title}” is in the trash',
   'link.missing': 'The linked map is not in this library',
   'link.trashedOption': '{title} (in the trash)',
+  'library.foundInCard': 'Found in a card: “{title}”',
 } as const;

@@ -19,7 +19,7 @@ export const en = {
   'language.id': 'Bahasa Indonesia',
 
   'library.title': 'Your maps',
-  'library.search': 'Search maps by title',
+  'library.search': 'Search maps by title or card text',
   'library.new': 'New map',
   'library.empty': 'No maps yet. Create one from a template to start.',
   'library.noMatch': 'No map title contains “{query}”.',

@@ -55,4 +55,5 @@ export const idWorkshop = {
   'link.trashed': 'Peta tertaut “{title}” ada di tempat sampah',
   'link.missing': 'Peta tertaut tidak ada di pustaka ini',
   'link.trashedOption': '{title} (di tempat sampah)',
+  'library.foundInCard': 'Ditemukan di kartu: “{title}”',
 } as const;

@@ -19,7 +19,7 @@ export const id: Record<MessageKey, string> = {
   'language.id': 'Bahasa Indonesia',
 
   'library.title': 'Peta Anda',
-  'library.search': 'Cari peta berdasarkan judul',
+  'library.search': 'Cari peta berdasarkan judul atau teks kartu',
   'library.new': 'Peta baru',
   'library.empty': 'Belum ada peta. Buat satu dari templat untuk memulai.',
   'library.noMatch': 'Tidak ada judul peta yang memuat “{query}”.',

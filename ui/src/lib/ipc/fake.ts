@@ -87,6 +87,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     deletedAt: null,
     stageCount: m.doc.stages.length,
     cardCount: m.doc.cards.length,
+    foundInCard: null,
   });
 
   return {

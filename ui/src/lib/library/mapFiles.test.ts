@@ -10,6 +10,7 @@ const summary = (id: string, title: string): MapSummary => ({
   deletedAt: null,
   stageCount: 4,
   cardCount: 12,
+  foundInCard: null,
 });
 const info = (maps: [string, boolean][]): MapFileInfo => ({
   path: '/tmp/x.jejak',

@@ -149,6 +149,7 @@ fn summary_of(doc: &MapDoc) -> MapSummary {
         deleted_at: None,
         stage_count: count(doc.stages.len()),
         card_count: count(doc.cards.len()),
+        found_in_card: None,
     }
 }
 

@@ -7,4 +7,8 @@ export type MapSummary = { id: string, title: string, createdAt: number, updated
 /**
  * Set when the map is in the trash.
  */
-deletedAt: number | null, stageCount: number, cardCount: number, };
+deletedAt: number | null, stageCount: number, cardCount: number, 
+/**
+ * A library search that found this map by a card's text, not its title: that card's title.
+ */
+foundInCard: string | null, };
