@@ -3,7 +3,16 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto, choose } from './harness.mjs';
+import {
+  artifacts,
+  byTestId,
+  eventually,
+  selectCard,
+  useDriver,
+  typeInto,
+  choose,
+  fromMore,
+} from './harness.mjs';
 
 const ctx = useDriver('attrs');
 
@@ -124,7 +133,7 @@ test('the overview lists pain points and opportunities by priority and jumps to 
     await addIn('opportunities', 1, 'One-tap login', 'high');
 
     await app.keys('Escape');
-    await app.$(byTestId('show-overview')).click();
+    await fromMore(app, 'show-overview');
     await app.$(byTestId('overview')).waitForDisplayed();
     const order = () =>
       app.execute(() =>

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, texts, useDriver } from './harness.mjs';
+import { artifacts, byTestId, eventually, texts, useDriver, topBarHeight } from './harness.mjs';
 
 const ctx = useDriver('capture', { lang: 'id_ID.UTF-8' });
 
@@ -40,6 +40,7 @@ test('cards are captured one per line, with their marks, one undo step each', as
     await app.$(byTestId('new-map')).click();
     await app.$(byTestId('create-map')).click();
     await app.$$(byTestId('add-card'))[0].waitForClickable();
+    assert.ok((await topBarHeight(app)) < 60, 'the toolbar fits one row at 1280 px');
 
     await app.keys('c');
     const box = await app.$(byTestId('capture-input'));

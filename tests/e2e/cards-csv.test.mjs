@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, texts, useDriver } from './harness.mjs';
+import { artifacts, byTestId, eventually, texts, useDriver, fromMore } from './harness.mjs';
 
 const ctx = useDriver('cards-csv');
 
@@ -29,7 +29,7 @@ test('cards come in from a CSV after a preview, with the missing stage created o
     await eventually(async () => (await app.$$(byTestId('stage'))).length === 5, 'the journey board');
     const cardsBefore = (await app.$$(byTestId('card'))).length;
 
-    await app.$(byTestId('import-cards')).click();
+    await fromMore(app, 'import-cards');
     await app.$(byTestId('cards-csv-file')).setValue(bad);
     await app.$(byTestId('cards-csv-errors')).waitForDisplayed();
     assert.match(await app.$(byTestId('cards-csv-errors')).getText(), /Line 3: “Kind” is “robot”/);

@@ -284,6 +284,20 @@ export async function typeInto(browser, element, text, { replace = false } = {})
   await element.addValue(text);
 }
 
+/** The height of the board's top bar: one row of controls is about 50 px, two rows about 90. */
+export async function topBarHeight(browser) {
+  return browser.execute(() => document.querySelector('header.bar')?.getBoundingClientRect().height ?? 0);
+}
+
+/** Clicks an action of the board toolbar's More panel (overview, history, imports), opening it. */
+export async function fromMore(browser, testid) {
+  if (!(await browser.$(byTestId(testid)).isExisting())) {
+    await browser.$(byTestId('more')).click();
+    await browser.$(byTestId('more-panel')).waitForDisplayed();
+  }
+  await browser.$(byTestId(testid)).click();
+}
+
 /** Clicks the card titled `title` until the inspector shows it (the board may still be settling). */
 export async function selectCard(browser, title) {
   await eventually(async () => {

@@ -6,7 +6,16 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto, choose } from './harness.mjs';
+import {
+  artifacts,
+  byTestId,
+  eventually,
+  selectCard,
+  useDriver,
+  typeInto,
+  choose,
+  fromMore,
+} from './harness.mjs';
 
 const ctx = useDriver('metrics');
 
@@ -53,7 +62,7 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
     await app.keys('Escape');
 
     // A malformed file: every bad row is named, nothing is written.
-    await app.$(byTestId('import-metrics')).click();
+    await fromMore(app, 'import-metrics');
     await app.$(byTestId('metrics-file')).setValue(bad);
     await eventually(async () => (await app.$$(byTestId('metrics-errors'))).length === 1, 'errors');
     const message = await app.$(byTestId('metrics-errors')).getText();
@@ -67,7 +76,7 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
     assert.equal(await app.$(byTestId('undo')).isEnabled(), true);
 
     // The good file.
-    await app.$(byTestId('import-metrics')).click();
+    await fromMore(app, 'import-metrics');
     await app.$(byTestId('metrics-file')).setValue(good);
     await eventually(
       async () => (await app.$(byTestId('metrics-key')).getValue()) === 'long_url',

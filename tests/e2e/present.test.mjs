@@ -5,7 +5,16 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, repo, texts, typeInto, useDriver } from './harness.mjs';
+import {
+  artifacts,
+  byTestId,
+  eventually,
+  repo,
+  texts,
+  typeInto,
+  useDriver,
+  topBarHeight,
+} from './harness.mjs';
 
 const ctx = useDriver('present');
 const step = (app) => app.$(byTestId('present')).getAttribute('data-step');
@@ -19,6 +28,7 @@ test('present mode steps through the map, follows edits made while presenting, a
     await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('open-map')).click();
     await app.$(byTestId('card')).waitForDisplayed({ timeout: 20000 });
+    assert.ok((await topBarHeight(app)) < 60, 'the toolbar fits one row at 1280 px');
 
     await app.keys('F5');
     await app.$(byTestId('present')).waitForDisplayed();

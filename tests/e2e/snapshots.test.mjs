@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, texts, typeInto, useDriver } from './harness.mjs';
+import { artifacts, byTestId, eventually, texts, typeInto, useDriver, fromMore } from './harness.mjs';
 
 const ctx = useDriver('snapshots', {
   env: (dir) => ({
@@ -36,7 +36,7 @@ const cards = (app) => texts(app, byTestId('card-title'));
 test('a named snapshot is previewed read-only, restored as one undo step, and the restore is undone', async () => {
   await ctx.driver.withApp(async (app) => {
     await newMapWithCard(app, 'Checkout journey', 'Pays by QRIS');
-    await app.$(byTestId('show-history')).click();
+    await fromMore(app, 'show-history');
     await app.$(byTestId('no-snapshots')).waitForDisplayed();
     await typeInto(app, await app.$(byTestId('snapshot-label')), 'Before workshop 2');
     await app.$(byTestId('take-snapshot')).click();
@@ -51,7 +51,7 @@ test('a named snapshot is previewed read-only, restored as one undo step, and th
     await addCard(app, 'Abandons cart');
 
     // Preview: the board shows the snapshot, frozen; the toolbar gives way to the preview bar.
-    await app.$(byTestId('show-history')).click();
+    await fromMore(app, 'show-history');
     await app.$(byTestId('preview-snapshot')).click();
     await app.$(byTestId('snapshot-preview')).waitForDisplayed();
     await eventually(async () => !(await cards(app)).includes('Abandons cart'), 'the snapshot shown');
@@ -61,7 +61,7 @@ test('a named snapshot is previewed read-only, restored as one undo step, and th
     await eventually(async () => (await cards(app)).includes('Abandons cart'), 'the live map back');
 
     // Restore, after a confirmation; the current map is kept in a snapshot first.
-    await app.$(byTestId('show-history')).click();
+    await fromMore(app, 'show-history');
     await app.$(byTestId('restore-snapshot')).click();
     await app.$(byTestId('confirm')).click();
     await eventually(async () => !(await cards(app)).includes('Abandons cart'), 'restored');
@@ -70,7 +70,7 @@ test('a named snapshot is previewed read-only, restored as one undo step, and th
       async () => (await texts(app, byTestId('toast'))).some((t) => /Map restored to/.test(t)),
       'the restore told',
     );
-    await app.$(byTestId('show-history')).click();
+    await fromMore(app, 'show-history');
     await eventually(async () => (await app.$$(byTestId('snapshot'))).length === 2, 'the safety snapshot');
     assert.match(await app.$$(byTestId('snapshot'))[0].getText(), /before a restore/);
     await app.saveScreenshot(path.join(artifacts, 'snapshot-history.png'));
@@ -85,7 +85,7 @@ test('a named snapshot is previewed read-only, restored as one undo step, and th
   await ctx.driver.withApp(async (app) => {
     await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
     await app.$(byTestId('open-map')).click();
-    await app.$(byTestId('show-history')).click();
+    await fromMore(app, 'show-history');
     await eventually(async () => (await app.$$(byTestId('snapshot'))).length === 2, 'kept across a restart');
   });
 });

@@ -56,4 +56,5 @@ export const enWorkshop = {
   'link.missing': 'The linked map is not in this library',
   'link.trashedOption': '{title} (in the trash)',
   'library.foundInCard': 'Found in a card: “{title}”',
+  'board.more': 'More',
 } as const;

@@ -56,4 +56,5 @@ export const idWorkshop = {
   'link.missing': 'Peta tertaut tidak ada di pustaka ini',
   'link.trashedOption': '{title} (di tempat sampah)',
   'library.foundInCard': 'Ditemukan di kartu: “{title}”',
+  'board.more': 'Lainnya',
 } as const;
