@@ -114,4 +114,43 @@ describe('BoardState', () => {
     await edit;
     expect(state.allSaved).toBe(true);
   });
+
+  it('sets kind, moment of truth and emotion with single keys, each one undo step', async () => {
+    const { session, state, actions } = await board();
+    state.selection = ['c1'];
+    const key = (k: string) =>
+      actions.key({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false });
+    expect(key('d')).toBe(true);
+    await settled();
+    expect(session.card('c1')?.attrs.kind).toBe('digital');
+    key('d'); // again: no kind
+    await settled();
+    expect(session.card('c1')?.attrs.kind).toBeNull();
+    key('m');
+    await settled();
+    expect(session.card('c1')?.attrs.momentOfTruth).toBe(true);
+    // No persona yet: the emotion keys do nothing and keep their default.
+    expect(key('=')).toBe(false);
+    const persona = await session.createPersona({
+      name: 'Rina',
+      role: '',
+      goals: '',
+      needs: '',
+      pains: '',
+      color: '#7c3aed',
+      photo: null,
+    });
+    key('-');
+    key('-');
+    key('-'); // stops at −2
+    await settled();
+    expect(session.doc?.emotions).toMatchObject([
+      { cardId: 'c1', personaId: persona, horizon: 'asIs', score: -2 },
+    ]);
+    key('0');
+    await settled();
+    expect(session.doc?.emotions).toEqual([]);
+    await session.undo();
+    expect(session.doc?.emotions[0]?.score).toBe(-2);
+  });
 });

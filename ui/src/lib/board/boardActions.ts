@@ -1,5 +1,5 @@
 // What each board action does, in terms of the board's controllers.
-import type { Id, Op } from '../ipc';
+import type { Id, Op, TouchpointKind } from '../ipc';
 import { copiedCards, copyCards } from '../editor/clipboard';
 import { adjacentCell, neighbour, type Direction } from '../editor/navigation';
 import { inBoardOrder } from '../editor/selection';
@@ -76,6 +76,20 @@ export function boardPerformers({
     act(ids);
     return true;
   };
+  /** Sets the kind on the cards; when they all have it already, clears it. */
+  const toggleKind = (ids: Id[], kind: TouchpointKind) => {
+    const all = ids.every((id) => session.card(id)?.attrs.kind === kind);
+    void session.cardsAttrs(ids, () => ({ kind: all ? null : kind }));
+  };
+  /** The as-is score of the persona the curve shows alone, else of the first persona. */
+  const emotion = (step: number | null) => () => {
+    const doc = session.doc;
+    const persona = doc?.personas.find((p) => p.id === board.personaFilter) ?? doc?.personas[0] ?? null;
+    const ids = chosen();
+    if (!persona || ids.length === 0) return false;
+    void session.nudgeEmotion(ids, persona.id, step);
+    return true;
+  };
   const always = (act: () => unknown) => () => {
     if (!session.doc) return false;
     act();
@@ -132,6 +146,16 @@ export function boardPerformers({
     metrics: always(() => board.open('metrics')),
     cardsCsv: always(() => board.open('cardsCsv')),
     history: always(() => board.open('history')),
+    kindDigital: withCards((ids) => toggleKind(ids, 'digital')),
+    kindHuman: withCards((ids) => toggleKind(ids, 'human')),
+    kindPhysical: withCards((ids) => toggleKind(ids, 'physical')),
+    momentOfTruth: withCards((ids) => {
+      const all = ids.every((id) => session.card(id)?.attrs.momentOfTruth);
+      void session.cardsAttrs(ids, () => ({ momentOfTruth: !all }));
+    }),
+    emotionUp: emotion(1),
+    emotionDown: emotion(-1),
+    emotionClear: emotion(null),
     capture: () => {
       const doc = session.doc;
       const from = anchor(board);

@@ -253,6 +253,31 @@ export class MapSession {
   setEmotion = (cardId: Id, personaId: Id, horizon: Horizon, score: number | null) =>
     this.run([{ type: 'setEmotion', cardId, personaId, horizon, score }]);
 
+  /** Sets attributes of several cards (each change may depend on the card) as one undo step. */
+  cardsAttrs = (ids: Id[], change: (card: Card) => Partial<CardAttrs>) =>
+    this.run(() => {
+      const ops = ids.flatMap((id) => {
+        const card = this.card(id);
+        return (card && cardAttrsOps(card, change(card))) ?? [];
+      });
+      return ops.length > 0 ? ops : null;
+    });
+
+  /** Moves a persona's as-is score on the cards `step` up or down (null: clears it), one undo step. */
+  nudgeEmotion = (ids: Id[], personaId: Id, step: number | null) =>
+    this.run(() => {
+      const emotions = this.doc?.emotions ?? [];
+      const ops: Op[] = [];
+      for (const cardId of ids) {
+        const now =
+          emotions.find((e) => e.cardId === cardId && e.personaId === personaId && e.horizon === 'asIs')
+            ?.score ?? null;
+        const score = step === null ? null : Math.max(-2, Math.min(2, (now ?? 0) + step));
+        if (score !== now) ops.push({ type: 'setEmotion', cardId, personaId, horizon: 'asIs', score });
+      }
+      return ops.length > 0 ? ops : null;
+    });
+
   async createPersona(fields: Omit<PersonaFields, 'id'>): Promise<Id | null> {
     const id = uuidv7();
     return (await this.run([{ type: 'createPersona', persona: { id, ...fields }, place: { at: 'end' } }]))

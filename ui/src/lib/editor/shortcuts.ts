@@ -25,6 +25,13 @@ export type ShortcutAction =
   | 'export'
   | 'present'
   | 'capture'
+  | 'kindDigital'
+  | 'kindHuman'
+  | 'kindPhysical'
+  | 'momentOfTruth'
+  | 'emotionUp'
+  | 'emotionDown'
+  | 'emotionClear'
   | 'help';
 
 export interface KeyLike {
@@ -121,6 +128,13 @@ export const SHORTCUTS: Entry[] = [
     keys: ['Mod+P', 'Mod+E'],
     test: (e, m) => primary(e, m) && !e.shiftKey && !e.altKey && (letter(e, 'p') || letter(e, 'e')),
   },
+  { action: 'kindDigital', keys: ['D'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'd') },
+  { action: 'kindHuman', keys: ['H'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'h') },
+  { action: 'kindPhysical', keys: ['P'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'p') },
+  { action: 'momentOfTruth', keys: ['M'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'm') },
+  { action: 'emotionUp', keys: ['+'], test: (e) => plain(e) && (e.key === '+' || e.key === '=') },
+  { action: 'emotionDown', keys: ['-'], test: (e) => plain(e) && (e.key === '-' || e.key === '_') },
+  { action: 'emotionClear', keys: ['0'], test: (e) => plain(e) && e.key === '0' },
   { action: 'capture', keys: ['C'], test: (e) => plain(e) && !e.shiftKey && letter(e, 'c') },
   { action: 'present', keys: ['F5'], test: (e) => plain(e) && !e.shiftKey && e.key === 'F5' },
   { action: 'help', keys: ['?'], test: (e) => !e.ctrlKey && !e.metaKey && e.key === '?' },

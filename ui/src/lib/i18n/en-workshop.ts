@@ -57,4 +57,11 @@ export const enWorkshop = {
   'link.trashedOption': '{title} (in the trash)',
   'library.foundInCard': 'Found in a card: “{title}”',
   'board.more': 'More',
+  'shortcut.kindDigital': 'Selected cards: digital (again: no kind)',
+  'shortcut.kindHuman': 'Selected cards: human (again: no kind)',
+  'shortcut.kindPhysical': 'Selected cards: physical (again: no kind)',
+  'shortcut.momentOfTruth': 'Selected cards: moment of truth, on or off',
+  'shortcut.emotionUp': 'Raise the as-is emotion (of the persona the curve shows, else the first)',
+  'shortcut.emotionDown': 'Lower the as-is emotion',
+  'shortcut.emotionClear': 'Clear the as-is emotion',
 } as const;

@@ -57,4 +57,11 @@ export const idWorkshop = {
   'link.trashedOption': '{title} (di tempat sampah)',
   'library.foundInCard': 'Ditemukan di kartu: “{title}”',
   'board.more': 'Lainnya',
+  'shortcut.kindDigital': 'Kartu terpilih: digital (lagi: tanpa jenis)',
+  'shortcut.kindHuman': 'Kartu terpilih: manusia (lagi: tanpa jenis)',
+  'shortcut.kindPhysical': 'Kartu terpilih: fisik (lagi: tanpa jenis)',
+  'shortcut.momentOfTruth': 'Kartu terpilih: momen kebenaran, nyala atau mati',
+  'shortcut.emotionUp': 'Naikkan emosi saat ini (persona yang ditampilkan kurva, atau yang pertama)',
+  'shortcut.emotionDown': 'Turunkan emosi saat ini',
+  'shortcut.emotionClear': 'Hapus emosi saat ini',
 } as const;
