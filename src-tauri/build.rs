@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "set_locale",
     "map_zoom",
     "set_map_zoom",
+    "map_view",
+    "set_map_view",
     "list_maps",
     "list_trash",
     "create_map",

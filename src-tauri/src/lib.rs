@@ -31,6 +31,8 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::settings::set_locale,
             commands::settings::map_zoom,
             commands::settings::set_map_zoom,
+            commands::settings::map_view,
+            commands::settings::set_map_view,
             commands::library::list_maps,
             commands::library::list_trash,
             commands::library::create_map,

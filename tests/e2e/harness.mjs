@@ -284,6 +284,14 @@ export async function typeInto(browser, element, text, { replace = false } = {})
   await element.addValue(text);
 }
 
+/** Opens the map titled `title` from the library's list. */
+export async function openMapTitled(browser, title) {
+  const row = await browser.$(`${byTestId('map-row')}*=${title}`);
+  await row.waitForDisplayed({ timeout: 20000 });
+  await row.$(byTestId('open-map')).click();
+  await browser.$(byTestId('map-title')).waitForDisplayed();
+}
+
 /** The height of the board's top bar: one row of controls is about 50 px, two rows about 90. */
 export async function topBarHeight(browser) {
   return browser.execute(() => document.querySelector('header.bar')?.getBoundingClientRect().height ?? 0);

@@ -5,25 +5,28 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, choose, eventually, repo, selectCard, texts, useDriver } from './harness.mjs';
+import {
+  artifacts,
+  byTestId,
+  choose,
+  eventually,
+  repo,
+  selectCard,
+  texts,
+  useDriver,
+  openMapTitled,
+} from './harness.mjs';
 
 const ctx = useDriver('links');
 const SAVINGS = 'Savings account onboarding';
 const DETAIL = 'Perjalanan nasabah tabungan';
-
-async function openMap(app, title) {
-  const row = await app.$(`${byTestId('map-row')}*=${title}`);
-  await row.waitForDisplayed({ timeout: 20000 });
-  await row.$(byTestId('open-map')).click();
-  await app.$(byTestId('map-title')).waitForDisplayed();
-}
 
 test('a card links to another map, opens it, comes back, and says when the map is in the trash', async () => {
   execFileSync(path.join(repo, 'target/debug/examples/sample_library'), [
     path.join(ctx.dir, 'library.jejak'),
   ]);
   await ctx.driver.withApp(async (app) => {
-    await openMap(app, SAVINGS);
+    await openMapTitled(app, SAVINGS);
     await selectCard(app, 'Mobile app sign-up');
     const detailId = await app.execute(
       (title) =>
@@ -67,7 +70,7 @@ test('a card links to another map, opens it, comes back, and says when the map i
         (await texts(app, byTestId('found-in-card')))[0] === 'Found in a card: “Mobile app sign-up”',
       "the map found by a card's text",
     );
-    await openMap(app, SAVINGS);
+    await openMapTitled(app, SAVINGS);
     const broken = await app.$(byTestId('card-link-broken'));
     await broken.waitForDisplayed();
     assert.deepEqual(await texts(app, byTestId('card-link-broken')), [

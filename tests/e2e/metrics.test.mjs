@@ -107,6 +107,13 @@ test('a link-analytics CSV puts click counts on the matching touchpoints; a brok
     ]);
     assert.equal(await app.$$('.card.heated').length, 2);
     await app.saveScreenshot(path.join(artifacts, 'metrics.png'));
+  });
+
+  // The shading chosen for this map is there after a restart.
+  await ctx.driver.withApp(async (app) => {
+    await (await app.$(byTestId('open-map'))).waitForClickable({ timeout: 20000 });
+    await app.$(byTestId('open-map')).click();
+    await eventually(async () => (await app.$$('.card.heated')).length === 2, 'the shading remembered');
 
     // The import is one undo step.
     await app.$(byTestId('undo')).click();

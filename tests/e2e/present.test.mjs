@@ -14,6 +14,7 @@ import {
   typeInto,
   useDriver,
   topBarHeight,
+  openMapTitled,
 } from './harness.mjs';
 
 const ctx = useDriver('present');
@@ -121,4 +122,44 @@ test('an empty map presents a title and an overview', async () => {
     await app.$(byTestId('present-leave')).click();
     await app.$(byTestId('present')).waitForDisplayed({ reverse: true });
   });
+});
+
+test('lanes hidden from the room and a stage shown alone are remembered and presented', async () => {
+  // A library of its own, so this test runs alone too.
+  const library = path.join(ctx.dir, 'views.jejak');
+  execFileSync(path.join(repo, 'target/debug/examples/sample_library'), [library]);
+  const args = ['--library', library];
+  await ctx.driver.withApp(async (app) => {
+    await openMapTitled(app, 'Savings account onboarding');
+    await app.$(byTestId('card')).waitForDisplayed({ timeout: 20000 });
+    await app.$(`${byTestId('lane')}[data-kind="thoughts"] ${byTestId('hide-lane')}`).click();
+    const stages = await app.$$(byTestId('stage'));
+    await stages[2].$(byTestId('focus-stage')).click();
+    await eventually(async () => (await app.$$(byTestId('stage'))).length === 1, 'one stage shown');
+    assert.ok(!(await app.$(`${byTestId('lane')}[data-kind="thoughts"]`).isExisting()));
+    assert.equal(
+      await app
+        .$(byTestId('view-bar'))
+        .getText()
+        .then((s) => s.split('.')[0]),
+      'Showing only “Purchase”',
+    );
+    await app.saveScreenshot(path.join(artifacts, 'view-focused.png'));
+  }, args);
+
+  await ctx.driver.withApp(async (app) => {
+    await openMapTitled(app, 'Savings account onboarding');
+    await app.$(byTestId('view-bar')).waitForDisplayed({ timeout: 20000 });
+    assert.equal((await app.$$(byTestId('stage'))).length, 1);
+    await app.keys('F5');
+    await app.$(byTestId('present')).waitForDisplayed();
+    assert.equal(await app.$(byTestId('present-counter')).getText(), '1 / 3');
+    await app.keys('ArrowRight');
+    await eventually(async () => (await slideTitle(app)) === 'Purchase', 'the focused stage');
+    assert.equal(await app.$(byTestId('present-stage-of')).getText(), 'Stage 1 of 1');
+    await app.keys('Escape');
+    await app.$(byTestId('show-all')).click();
+    await eventually(async () => (await app.$$(byTestId('stage'))).length === 5, 'every stage again');
+    assert.ok(await app.$(`${byTestId('lane')}[data-kind="thoughts"]`).isExisting());
+  }, args);
 });

@@ -1,5 +1,5 @@
 use jejak_core::templates::Locale;
-use jejak_core::Id;
+use jejak_core::{Id, MapView};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -124,5 +124,26 @@ pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> 
     state.with(|lib| match lib.is_read_only() {
         true => Ok(()),
         false => Ok(lib.set_setting(&zoom_key(map_id), &zoom.to_string())?),
+    })
+}
+
+fn view_key(map_id: Id) -> String {
+    format!("view.choices.{map_id}")
+}
+
+/// How the map was last looked at here: shading, hidden lanes, a focused stage.
+#[tauri::command]
+pub async fn map_view(state: State<'_, AppState>, map_id: Id) -> IpcResult<MapView> {
+    let saved = state.with(|lib| Ok(lib.setting(&view_key(map_id))?))?;
+    Ok(MapView::read(saved.as_deref()))
+}
+
+#[tauri::command]
+pub async fn set_map_view(state: State<'_, AppState>, map_id: Id, view: MapView) -> IpcResult<()> {
+    // Ids and text only: serialising cannot fail (an empty text would read back as the plain view).
+    let text = serde_json::to_string(&view.bounded()).unwrap_or_default();
+    state.with(|lib| match lib.is_read_only() {
+        true => Ok(()),
+        false => Ok(lib.set_setting(&view_key(map_id), &text)?),
     })
 }

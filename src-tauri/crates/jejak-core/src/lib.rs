@@ -18,9 +18,11 @@ pub mod rank;
 pub mod snapshot;
 pub mod templates;
 pub mod validate;
+pub mod view;
 
 pub use attrs::CardAttrs;
 pub use model::*;
 pub use ops::*;
 pub use persona::{EmotionScore, Horizon, Persona, PersonaFields};
 pub use problem::{Field, NumberIssue, NumberStyle, Problem, Thing};
+pub use view::MapView;

@@ -9,6 +9,7 @@ import type { Gestures } from './gestures.svelte';
 import { MapSession } from './mapSession.svelte';
 import type { Viewport } from './viewport.svelte';
 import { Presenter } from '../present/presenter.svelte';
+import { ViewChoices } from './viewChoices.svelte';
 
 let backend: FakeBackend;
 
@@ -23,7 +24,12 @@ async function board() {
     throw e;
   });
   await session.load();
-  const state = new BoardState(session);
+  const state = new BoardState(
+    session,
+    new ViewChoices(session, (e) => {
+      throw e;
+    }),
+  );
   // The viewport and the gestures live on the DOM; these actions only ask them to focus or cancel.
   const focused: string[] = [];
   const viewport = { zoom: 1, focusCard: async (id: string) => void focused.push(id) } as unknown as Viewport;

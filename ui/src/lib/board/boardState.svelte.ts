@@ -2,6 +2,7 @@
 // panels and dialogs are open, and the view filters. One owner for each of these.
 import type { Id, Op } from '../ipc';
 import type { MapSession } from './mapSession.svelte';
+import type { ViewChoices } from './viewChoices.svelte';
 import { heatOf, metricNames } from '../model/metrics';
 
 export interface PendingConfirm {
@@ -25,7 +26,6 @@ export class BoardState {
   confirm = $state<PendingConfirm | null>(null);
   dialog = $state<Dialog | null>(null);
   showPersonas = $state(false);
-  heatMetric = $state<string | null>(null);
   personaFilter = $state<Id | 'all'>('all');
   /** Text typed in the inspector or the persona panel that has not been sent yet. */
   typingInspector = $state(false);
@@ -36,7 +36,7 @@ export class BoardState {
   readonly metrics = $derived.by(() => (this.session.doc ? metricNames(this.session.doc) : []));
   readonly heat = $derived.by(() => {
     const doc = this.session.doc;
-    const metric = this.heatMetric;
+    const metric = this.view.heatMetric;
     return doc && metric && this.metrics.includes(metric) ? heatOf(doc, metric) : null;
   });
   /** The personas whose lines the emotion curve draws. */
@@ -47,7 +47,7 @@ export class BoardState {
   );
   /** Lanes drawn with the line of visibility above them: backstage right under frontstage. */
   readonly visibilityLines = $derived.by(() => {
-    const lanes = this.session.doc?.lanes ?? [];
+    const lanes = this.view.shownDoc?.lanes ?? [];
     return new Set(
       lanes.filter((l, i) => l.kind === 'backstage' && lanes[i - 1]?.kind === 'frontstage').map((l) => l.id),
     );
@@ -65,7 +65,10 @@ export class BoardState {
     this.confirm !== null || this.dialog !== null || this.editingCard !== null || this.draftCell !== null,
   );
 
-  constructor(private readonly session: MapSession) {}
+  constructor(
+    private readonly session: MapSession,
+    private readonly view: ViewChoices,
+  ) {}
 
   open(dialog: Dialog): void {
     this.dialog = dialog;
@@ -82,7 +85,7 @@ export class BoardState {
 
   /** After a metrics import: shade by the first metric if none was chosen. */
   imported(): void {
-    if (!this.heatMetric) this.heatMetric = this.metrics[0] ?? null;
+    if (!this.view.heatMetric) this.view.setHeat(this.metrics[0] ?? null);
   }
 
   /** A persona is gone: a filter on it falls back to all. */

@@ -12,11 +12,13 @@ import { Snapshots } from './snapshots.svelte';
 import { Viewport } from './viewport.svelte';
 import { Presenter } from '../present/presenter.svelte';
 import { MapLinks } from './mapLinks.svelte';
+import { ViewChoices } from './viewChoices.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
   presenter: Presenter;
   links: MapLinks;
+  view: ViewChoices;
   /** Opens another map from a card's link, with a way back to this one. */
   openLinked: (id: Id) => void;
   actions: ActionRegistry;
@@ -33,15 +35,17 @@ export function createBoard(
   mac = isMacPlatform(navigator.platform),
 ): Board {
   const session = new MapSession(mapId, onError);
-  const board = new BoardState(session);
+  const view = new ViewChoices(session, onError);
+  const board = new BoardState(session, view);
   const viewport = new Viewport(mapId, onError, (key) => session.cells.get(key)?.length ?? 0);
   const gestures = new Gestures(session, board, viewport);
-  const presenter = new Presenter(session, onError);
+  const presenter = new Presenter(session, onError, () => view.shownDoc);
   const controllers = { session, board, viewport, gestures, presenter };
   return {
     ...controllers,
     snapshots: new Snapshots(session, onError),
     links: new MapLinks(onError),
+    view,
     openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,

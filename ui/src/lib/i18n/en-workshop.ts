@@ -64,4 +64,11 @@ export const enWorkshop = {
   'shortcut.emotionUp': 'Raise the as-is emotion (of the persona the curve shows, else the first)',
   'shortcut.emotionDown': 'Lower the as-is emotion',
   'shortcut.emotionClear': 'Clear the as-is emotion',
+  'view.hideLane': 'Hide lane “{title}” for now (the map keeps it)',
+  'view.focusStage': 'Show only stage “{title}”',
+  'view.focused': 'Showing only “{title}”.',
+  'count.hiddenLanes.one': '{count} lane hidden.',
+  'count.hiddenLanes.other': '{count} lanes hidden.',
+  'view.note': 'Only this view changed; present mode uses it too.',
+  'view.showAll': 'Show everything',
 } as const;

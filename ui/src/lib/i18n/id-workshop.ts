@@ -64,4 +64,11 @@ export const idWorkshop = {
   'shortcut.emotionUp': 'Naikkan emosi saat ini (persona yang ditampilkan kurva, atau yang pertama)',
   'shortcut.emotionDown': 'Turunkan emosi saat ini',
   'shortcut.emotionClear': 'Hapus emosi saat ini',
+  'view.hideLane': 'Sembunyikan lajur “{title}” untuk sementara (peta tetap menyimpannya)',
+  'view.focusStage': 'Tampilkan hanya tahap “{title}”',
+  'view.focused': 'Hanya menampilkan “{title}”.',
+  'count.hiddenLanes.one': '{count} lajur disembunyikan.',
+  'count.hiddenLanes.other': '{count} lajur disembunyikan.',
+  'view.note': 'Hanya tampilan ini yang berubah; mode presentasi juga memakainya.',
+  'view.showAll': 'Tampilkan semua',
 } as const;

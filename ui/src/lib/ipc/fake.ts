@@ -172,6 +172,8 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     mapZoom: () => Promise.resolve(null),
     setMapZoom: () => Promise.resolve(),
     setFullscreen: () => Promise.resolve(),
+    mapView: () => Promise.resolve({ heatMetric: null, hiddenLanes: [], focusStage: null }),
+    setMapView: () => Promise.resolve(),
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
     onFilesToOpen: () => Promise.resolve(() => {}),

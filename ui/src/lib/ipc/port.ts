@@ -18,6 +18,7 @@ import type {
   MapFileInfo,
   MapDoc,
   MapSummary,
+  MapView,
   MetricsImport,
   Op,
   Patch,
@@ -33,6 +34,9 @@ export interface JejakPort {
   /** The zoom a map was last shown at (null: never changed). */
   mapZoom(mapId: Id): Promise<number | null>;
   setMapZoom(mapId: Id, zoom: number): Promise<void>;
+  /** How the map was last looked at here (shading, hidden lanes, a focused stage). */
+  mapView(mapId: Id): Promise<MapView>;
+  setMapView(mapId: Id, view: MapView): Promise<void>;
   /** Puts the window in full screen (present mode) or back. */
   setFullscreen(on: boolean): Promise<void>;
 

@@ -20,6 +20,8 @@ export const tauriPort: JejakPort = {
   setLocale: (locale) => call('set_locale', { locale }),
   mapZoom: (mapId) => call('map_zoom', { mapId }),
   setMapZoom: (mapId, zoom) => call('set_map_zoom', { mapId, zoom }),
+  mapView: (mapId) => call('map_view', { mapId }),
+  setMapView: (mapId, view) => call('set_map_view', { mapId, view }),
   setFullscreen: async (on) => {
     try {
       await getCurrentWindow().setFullscreen(on);

@@ -63,3 +63,4 @@ export type Id = string;
 export type { MapFileFormat } from './generated/MapFileFormat';
 export type { SnapshotInfo } from './generated/SnapshotInfo';
 export type { SnapshotReason } from './generated/SnapshotReason';
+export type { MapView } from './generated/MapView';

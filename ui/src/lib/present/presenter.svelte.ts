@@ -1,7 +1,7 @@
 // Present mode of the open map: whether it is on, which step shows, the blank screen and the
 // emotion horizon shown. The steps are rebuilt from the map after every edit; the place is kept by
 // the step's key, so fixing a typo or adding a card never moves the room to another slide.
-import { api, type Id } from '../ipc';
+import { api, type Id, type MapDoc } from '../ipc';
 import type { MapSession } from '../board/mapSession.svelte';
 import { findPlace, pageOfCard, presentSteps, stepKey, type Step } from './steps';
 import type { PresentCommand } from './presentKeys';
@@ -19,15 +19,21 @@ export class Presenter {
   private key = $state('title');
   private last = $state(0);
 
-  readonly steps = $derived.by(() =>
-    this.session.doc ? presentSteps(this.session.doc, this.session.cells) : ([] as Step[]),
-  );
+  /** The map as presented: without the lanes hidden from the room, or one stage if focused. */
+  get doc(): MapDoc | null {
+    return this.shown();
+  }
+  readonly steps = $derived.by(() => {
+    const doc = this.shown();
+    return doc ? presentSteps(doc, this.session.cells) : ([] as Step[]);
+  });
   readonly index = $derived(findPlace(this.steps, this.key, this.last));
   readonly step = $derived<Step>(this.steps[this.index] ?? { kind: 'title' });
 
   constructor(
     private readonly session: MapSession,
     private readonly onError: (e: unknown) => void,
+    private readonly shown: () => MapDoc | null = () => session.doc,
   ) {}
 
   start(): void {
@@ -58,7 +64,7 @@ export class Presenter {
 
   /** Shows the slide with card `cardId` on it (a card just added lands on a later page). */
   reveal(cardId: Id): void {
-    const doc = this.session.doc;
+    const doc = this.shown();
     const card = doc?.cards.find((c) => c.id === cardId);
     if (!doc || !card) return;
     const key = `stage:${card.stageId}:${pageOfCard(doc, cardId, this.session.cells)}`;

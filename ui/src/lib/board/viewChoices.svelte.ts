@@ -1,0 +1,85 @@
+// How this map is looked at here, apart from the map itself: the figure the cards are shaded by,
+// lanes hidden from the room, and a stage shown alone. Remembered per map (the library's
+// settings), used by the board and by present mode; editing never depends on it.
+import { api, type Id, type MapDoc, type MapView } from '../ipc';
+import type { MapSession } from './mapSession.svelte';
+
+export class ViewChoices {
+  heatMetric = $state<string | null>(null);
+  hiddenLanes = $state<Id[]>([]);
+  focusStage = $state<Id | null>(null);
+
+  /** The map as the board and the presentation show it (the map itself when nothing is hidden). */
+  readonly shownDoc = $derived.by((): MapDoc | null => {
+    const doc = this.session.doc;
+    if (!doc) return null;
+    const hidden = new Set(this.hiddenLanes);
+    const lanes = doc.lanes.filter((l) => !hidden.has(l.id));
+    const focus = this.focusStage;
+    const stages =
+      focus && doc.stages.some((s) => s.id === focus) ? doc.stages.filter((s) => s.id === focus) : doc.stages;
+    // Every lane hidden would leave nothing to look at: then none is.
+    const shownLanes = lanes.length > 0 ? lanes : doc.lanes;
+    return shownLanes.length === doc.lanes.length && stages.length === doc.stages.length
+      ? doc
+      : { ...doc, lanes: shownLanes, stages };
+  });
+  /** Lanes hidden that the map still has (a lane deleted since is not counted). */
+  readonly hiddenCount = $derived.by(
+    () => (this.session.doc?.lanes.length ?? 0) - (this.shownDoc?.lanes.length ?? 0),
+  );
+  /** The stage shown alone, while it still exists. */
+  readonly focusedStage = $derived.by(() =>
+    this.shownDoc && this.shownDoc !== this.session.doc && this.shownDoc.stages.length === 1
+      ? (this.session.doc?.stages.find((s) => s.id === this.focusStage) ?? null)
+      : null,
+  );
+
+  constructor(
+    private readonly session: MapSession,
+    private readonly onError: (e: unknown) => void,
+  ) {}
+
+  /** Reads the choices kept for this map (before the board's first frame). */
+  async load(): Promise<void> {
+    try {
+      const view = await api.mapView(this.session.mapId);
+      this.heatMetric = view.heatMetric;
+      this.hiddenLanes = view.hiddenLanes;
+      this.focusStage = view.focusStage;
+    } catch (e) {
+      // The map opens as it is, whole, if its view cannot be read.
+      this.onError(e);
+    }
+  }
+
+  setHeat(metric: string | null): void {
+    this.heatMetric = metric;
+    this.save();
+  }
+
+  hideLane(id: Id): void {
+    if (!this.hiddenLanes.includes(id)) this.hiddenLanes = [...this.hiddenLanes, id];
+    this.save();
+  }
+
+  focus(stageId: Id | null): void {
+    this.focusStage = stageId;
+    this.save();
+  }
+
+  showAll(): void {
+    this.hiddenLanes = [];
+    this.focusStage = null;
+    this.save();
+  }
+
+  private save(): void {
+    const view: MapView = {
+      heatMetric: this.heatMetric,
+      hiddenLanes: this.hiddenLanes,
+      focusStage: this.focusStage,
+    };
+    api.setMapView(this.session.mapId, view).catch(this.onError);
+  }
+}
