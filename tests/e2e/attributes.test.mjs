@@ -27,7 +27,7 @@ test('kind, channel and moment of truth are set in the inspector, shown on the c
     await app.keys('Enter');
     await selectCard(app, 'Checkout page');
 
-    await choose(app, app.$(byTestId('inspector-kind')), 'digital');
+    await app.$(`${byTestId('inspector-kind')} [data-value="digital"]`).click();
     await choose(app, app.$(byTestId('inspector-channel')), 'website');
     await app.$(byTestId('inspector-mot')).click();
     await eventually(

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto, choose } from './harness.mjs';
+import { artifacts, byTestId, eventually, selectCard, useDriver, typeInto } from './harness.mjs';
 
 const ctx = useDriver('persona');
 
@@ -51,7 +51,7 @@ test('a persona with emotion scores on three touchpoints draws the curve', async
 
     // 1) In the inspector.
     await selectCard(app, 'Sees an ad');
-    await choose(app, app.$(byTestId('inspector-emotion-asIs')), '1');
+    await app.$(`${byTestId('inspector-emotion-asIs')} [data-value="1"]`).click();
     await eventually(async () => (await scores(app))[0] === '1', 'score from the inspector');
     // 2) With the keyboard on the curve point (close the side panels to see the board).
     await app.$(byTestId('toggle-personas')).click();
