@@ -120,7 +120,8 @@ pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> 
             },
         ));
     }
-    let zoom = zoom.clamp(0.25, 2.0);
+    // Fit map goes below the buttons' 25 % so that any map fits (the UI's FIT_MIN_ZOOM).
+    let zoom = zoom.clamp(0.02, 2.0);
     state.with(|lib| match lib.is_read_only() {
         true => Ok(()),
         false => Ok(lib.set_setting(&zoom_key(map_id), &zoom.to_string())?),

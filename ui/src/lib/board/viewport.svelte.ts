@@ -3,7 +3,7 @@
 import { tick } from 'svelte';
 import { api, type Card, type Id, type MapDoc } from '../ipc';
 import { cellKey } from '../model/doc';
-import { clampZoom, fitZoom, wheelZoom, zoomAround } from '../editor/camera';
+import { clampZoom, FIT_MIN_ZOOM, fitZoom, MIN_ZOOM, wheelZoom, zoomAround } from '../editor/camera';
 import { isTextEntry } from '../editor/shortcuts';
 import { CARDS_PER_FRAME, distanceToView, firstFrame, NEAR_MARGIN, RenderQueue } from './nearCells';
 
@@ -15,6 +15,8 @@ const without = <V>(map: Map<string, V>, keys: string[]) => {
 
 export class Viewport {
   zoom = $state(1);
+  /** Further out than the buttons go (Fit map on a big map): cells show how many cards they hold. */
+  readonly overview = $derived(this.zoom < MIN_ZOOM);
   scroller = $state<HTMLElement | undefined>();
   gridWidth = $state(0);
   gridHeight = $state(0);
@@ -44,15 +46,15 @@ export class Viewport {
 
   /** Takes the zoom the map was left at, and what the first frame renders. */
   restore(saved: number | null, doc: MapDoc, cells: Map<string, Card[]>): void {
-    if (saved !== null) this.zoom = clampZoom(saved);
+    if (saved !== null) this.zoom = clampZoom(saved, FIT_MIN_ZOOM);
     const first = firstFrame(doc, { width: window.innerWidth, height: window.innerHeight }, this.zoom, cells);
     this.visibleCells = first.cells;
     this.firstCards = first.cards;
   }
 
   /** Zooms keeping the board point under `anchor` (window coordinates; default: the view centre). */
-  async setZoom(next: number, anchor?: { x: number; y: number }): Promise<void> {
-    const to = clampZoom(next);
+  async setZoom(next: number, anchor?: { x: number; y: number }, min = MIN_ZOOM): Promise<void> {
+    const to = clampZoom(next, min);
     const from = this.zoom;
     const view = this.scroller;
     if (!view || to === from) return;
@@ -70,7 +72,8 @@ export class Viewport {
     const view = this.scroller;
     if (!view) return;
     const content = { width: this.gridWidth, height: this.gridHeight };
-    void this.setZoom(fitZoom(content, { width: view.clientWidth, height: view.clientHeight }));
+    const zoom = fitZoom(content, { width: view.clientWidth, height: view.clientHeight });
+    void this.setZoom(zoom, undefined, FIT_MIN_ZOOM);
   }
 
   /** Space held down (or released) outside a text field arms panning. */

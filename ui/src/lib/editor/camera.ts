@@ -1,12 +1,14 @@
 // Zoom levels of the board. The board is scaled with a CSS transform; these are the numbers.
 
 export const MIN_ZOOM = 0.25;
+/** Fit map goes further out than the buttons, so any map fits; below MIN_ZOOM cells show counts. */
+export const FIT_MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 2;
 const STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
 
-export function clampZoom(z: number): number {
+export function clampZoom(z: number, min = MIN_ZOOM): number {
   if (!Number.isFinite(z)) return 1;
-  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(z * 100) / 100));
+  return Math.min(MAX_ZOOM, Math.max(min, Math.round(z * 100) / 100));
 }
 
 /** The next preset step in or out from `z` (buttons and Ctrl+= / Ctrl+-). */
@@ -20,13 +22,15 @@ export function wheelZoom(z: number, deltaY: number): number {
   return clampZoom(z * Math.exp(-deltaY / 500));
 }
 
-/** The zoom that shows the whole board in the viewport (never above 100%). */
+/** The zoom that shows the whole board in the viewport (never above 100%), whatever its size. */
 export function fitZoom(
   content: { width: number; height: number },
   view: { width: number; height: number },
 ): number {
   if (content.width <= 0 || content.height <= 0) return 1;
-  return clampZoom(Math.min(1, view.width / content.width, view.height / content.height));
+  // Rounded down: rounding up could leave the last stage just outside the view.
+  const z = Math.floor(Math.min(1, view.width / content.width, view.height / content.height) * 100) / 100;
+  return clampZoom(z, FIT_MIN_ZOOM);
 }
 
 /** Scroll offsets that keep the board point under the pointer fixed while zooming. */
