@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
-import { artifacts, byTestId, eventually, texts, useDriver, topBarHeight } from './harness.mjs';
+import { artifacts, byTestId, eventually, texts, useDriver, newMap, topBarHeight } from './harness.mjs';
 
 const ctx = useDriver('capture', { lang: 'id_ID.UTF-8' });
 
@@ -36,10 +36,7 @@ const paste = (app, text) =>
 
 test('cards are captured one per line, with their marks, one undo step each', async () => {
   await ctx.driver.withApp(async (app) => {
-    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
-    await app.$(byTestId('new-map')).click();
-    await app.$(byTestId('create-map')).click();
-    await app.$$(byTestId('add-card'))[0].waitForClickable();
+    await newMap(app);
     assert.ok((await topBarHeight(app)) < 60, 'the toolbar fits one row at 1280 px');
 
     await app.keys('c');
@@ -100,10 +97,7 @@ test('cards are captured one per line, with their marks, one undo step each', as
 
 test('a card is entered with one click: add, type, Enter, then single keys set its kind and moment of truth', async () => {
   await ctx.driver.withApp(async (app) => {
-    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
-    await app.$(byTestId('new-map')).click();
-    await app.$(byTestId('create-map')).click();
-    await app.$$(byTestId('add-card'))[0].waitForClickable();
+    await newMap(app);
     await app.$$(byTestId('add-card'))[0].click();
     await app.$(byTestId('card-title-input')).addValue('Kasir ramah');
     await app.keys('Enter');

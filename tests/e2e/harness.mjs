@@ -284,6 +284,14 @@ export async function typeInto(browser, element, text, { replace = false } = {})
   await element.addValue(text);
 }
 
+/** Makes a map from the default template, as the library's *New map* does, and waits for its board. */
+export async function newMap(browser) {
+  await (await browser.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
+  await browser.$(byTestId('new-map')).click();
+  await browser.$(byTestId('create-map')).click();
+  await browser.$$(byTestId('add-card'))[0].waitForClickable();
+}
+
 /** Opens the map titled `title` from the library's list. */
 export async function openMapTitled(browser, title) {
   const row = await browser.$(`${byTestId('map-row')}*=${title}`);

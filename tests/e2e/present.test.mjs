@@ -13,6 +13,7 @@ import {
   texts,
   typeInto,
   useDriver,
+  newMap,
   topBarHeight,
   openMapTitled,
 } from './harness.mjs';
@@ -111,10 +112,7 @@ test('present mode steps through the map, follows edits made while presenting, a
 
 test('an empty map presents a title and an overview', async () => {
   await ctx.driver.withApp(async (app) => {
-    await (await app.$(byTestId('new-map'))).waitForClickable({ timeout: 20000 });
-    await app.$(byTestId('new-map')).click();
-    await app.$(byTestId('create-map')).click();
-    await app.$$(byTestId('add-card'))[0].waitForClickable();
+    await newMap(app);
     await app.$(byTestId('present-start')).click();
     await app.$(byTestId('present')).waitForDisplayed();
     await app.keys('ArrowRight');

@@ -7,6 +7,16 @@ export const CURVE_HEIGHT = 200;
 const MID = CURVE_HEIGHT / 2;
 const STEP = 38; // pixels per score point
 
+/** A score as people write it: +2, +1, 0, −1 (a real minus sign), −2. */
+export function signedScore(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/** The SVG path through `points`, in order. */
+export function linePath(points: { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
+}
+
 export function scoreToY(score: number): number {
   return MID - score * STEP;
 }
