@@ -18,7 +18,9 @@ import {
   openMapTitled,
 } from './harness.mjs';
 
-const ctx = useDriver('present');
+const ctx = useDriver('present', {
+  env: (dir) => ({ JEJAK_EXPORT_SAVE_PATH: path.join(dir, 'as-shown.pdf') }),
+});
 const step = (app) => app.$(byTestId('present')).getAttribute('data-step');
 const slideTitle = (app) => app.$(byTestId('present-stage-title')).getText();
 
@@ -143,6 +145,19 @@ test('lanes hidden from the room and a stage shown alone are remembered and pres
       'Showing only “Purchase”',
     );
     await app.saveScreenshot(path.join(artifacts, 'view-focused.png'));
+
+    // On request the PDF prints the map as the board shows it.
+    await app.$(byTestId('export-pdf')).click();
+    await app.$(byTestId('export-as-shown')).waitForDisplayed();
+    await app.$(byTestId('export-as-shown')).click();
+    await app.$(byTestId('export-go')).click();
+    await (await app.$(byTestId('export-done'))).waitForDisplayed({ timeout: 30000 });
+    const text = execFileSync('pdftotext', ['-raw', path.join(ctx.dir, 'as-shown.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    assert.match(text, /Purchase/);
+    assert.match(text, /Mobile app sign-up/);
+    assert.doesNotMatch(text, /Awareness|Instagram reel|Thoughts/);
   }, args);
 
   await ctx.driver.withApp(async (app) => {

@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use jejak_core::Id;
+use jejak_core::{Id, MapDoc, MapView};
 use jejak_pdf::{ExportOptions, PdfError, Preview};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -81,9 +81,23 @@ pub async fn export_preview(
     state: State<'_, AppState>,
     map_id: Id,
     options: ExportOptions,
+    as_shown: bool,
 ) -> IpcResult<Preview> {
-    let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    let doc = shown_map(&state, map_id, as_shown)?;
     jejak_pdf::preview(&doc, &options).map_err(pdf_error)
+}
+
+/// The map, or (`as_shown`) the map as the board's view shows it: hidden lanes left out, a
+/// focused stage alone.
+fn shown_map(state: &State<'_, AppState>, map_id: Id, as_shown: bool) -> IpcResult<MapDoc> {
+    state.with(|lib| {
+        let doc = lib.load_map(map_id)?;
+        Ok(match as_shown {
+            true => MapView::read(lib.setting(&super::settings::view_key(map_id))?.as_deref())
+                .apply(doc),
+            false => doc,
+        })
+    })
 }
 
 /// A file name made from the map title, safe on every file system.
@@ -157,10 +171,11 @@ pub async fn export_pdf(
     state: State<'_, AppState>,
     map_id: Id,
     options: ExportOptions,
+    as_shown: bool,
     path: String,
     on_progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportReport> {
-    let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    let doc = shown_map(&state, map_id, as_shown)?;
     let saved = serde_json::to_string(&options).map_err(IpcError::internal)?;
     let target = PathBuf::from(&path);
     let work = move || -> Result<ExportReport, PdfError> {

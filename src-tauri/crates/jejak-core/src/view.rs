@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::Id;
+use crate::model::{Id, MapDoc};
 
 /// More hidden lanes than any map has lanes is a damaged setting, not a view.
 const MAX_HIDDEN: usize = 1_000;
@@ -34,6 +34,29 @@ impl MapView {
             .unwrap_or_default()
     }
 
+    /// The map as this view shows it: without the hidden lanes (unless that would hide them all)
+    /// and, when it focuses on a stage the map still has, that stage alone; with only the cards
+    /// and scores that remain. For the PDF export "as on the board".
+    pub fn apply(&self, mut doc: MapDoc) -> MapDoc {
+        if doc.lanes.iter().any(|l| !self.hidden_lanes.contains(&l.id)) {
+            doc.lanes.retain(|l| !self.hidden_lanes.contains(&l.id));
+        }
+        if let Some(focus) = self
+            .focus_stage
+            .filter(|f| doc.stages.iter().any(|s| s.id == *f))
+        {
+            doc.stages.retain(|s| s.id == focus);
+        }
+        let (stages, lanes) = (&doc.stages, &doc.lanes);
+        doc.cards.retain(|c| {
+            stages.iter().any(|s| s.id == c.stage_id) && lanes.iter().any(|l| l.id == c.lane_id)
+        });
+        let cards = &doc.cards;
+        doc.emotions
+            .retain(|e| cards.iter().any(|c| c.id == e.card_id));
+        doc
+    }
+
     /// Within the limits (anything over them is dropped: a view is a convenience, never data).
     pub fn bounded(mut self) -> MapView {
         if self
@@ -51,6 +74,56 @@ impl MapView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Card, HistoryState, Lane, LaneKind, MapMeta, Stage};
+
+    /// Three stages, three lanes, a card in every cell.
+    fn grid() -> MapDoc {
+        let stages: Vec<Stage> = (0..3)
+            .map(|i| Stage {
+                id: crate::new_id(),
+                title: format!("S{i}"),
+                rank: format!("8{i}"),
+            })
+            .collect();
+        let lanes: Vec<Lane> = (0..3)
+            .map(|i| Lane {
+                id: crate::new_id(),
+                title: format!("L{i}"),
+                kind: LaneKind::Touchpoints,
+                rank: format!("8{i}"),
+            })
+            .collect();
+        let cards = stages
+            .iter()
+            .flat_map(|s| lanes.iter().map(move |l| (s.id, l.id)))
+            .map(|(stage_id, lane_id)| Card {
+                id: crate::new_id(),
+                stage_id,
+                lane_id,
+                title: "card".into(),
+                body: String::new(),
+                rank: "80".into(),
+                attrs: Default::default(),
+            })
+            .collect();
+        MapDoc {
+            map: MapMeta {
+                id: crate::new_id(),
+                title: "Map".into(),
+                created_at: 0,
+                updated_at: 0,
+            },
+            stages,
+            lanes,
+            cards,
+            personas: vec![],
+            emotions: vec![],
+            history: HistoryState {
+                can_undo: false,
+                can_redo: false,
+            },
+        }
+    }
 
     #[test]
     fn a_view_reads_back_and_a_broken_one_reads_as_plain() {
@@ -66,5 +139,31 @@ mod tests {
         assert_eq!(MapView::read(None), MapView::default());
         let long = format!("{{\"heatMetric\": \"{}\"}}", "x".repeat(61));
         assert_eq!(MapView::read(Some(&long)).heat_metric, None);
+    }
+
+    #[test]
+    fn a_view_leaves_out_hidden_lanes_and_other_stages_but_never_everything() {
+        let doc = grid();
+        let (keep_stage, hidden_lane) = (doc.stages[2].id, doc.lanes[1].id);
+        let view = MapView {
+            heat_metric: None,
+            hidden_lanes: vec![hidden_lane],
+            focus_stage: Some(keep_stage),
+        };
+        let shown = view.apply(doc.clone());
+        assert_eq!(shown.stages.len(), 1);
+        assert_eq!(shown.lanes.len(), 2);
+        assert_eq!(shown.cards.len(), 2);
+        assert!(shown
+            .cards
+            .iter()
+            .all(|c| c.stage_id == keep_stage && c.lane_id != hidden_lane));
+        // Every lane hidden, or a stage since deleted: the map is shown, not an empty page.
+        let all_hidden = MapView {
+            hidden_lanes: doc.lanes.iter().map(|l| l.id).collect(),
+            focus_stage: Some(crate::new_id()),
+            ..MapView::default()
+        };
+        assert_eq!(all_hidden.apply(doc.clone()), doc);
     }
 }

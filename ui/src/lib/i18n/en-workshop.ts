@@ -66,9 +66,10 @@ export const enWorkshop = {
   'shortcut.emotionClear': 'Clear the as-is emotion',
   'view.hideLane': 'Hide lane “{title}” for now (the map keeps it)',
   'view.focusStage': 'Show only stage “{title}”',
-  'view.focused': 'Showing only “{title}”.',
-  'count.hiddenLanes.one': '{count} lane hidden.',
-  'count.hiddenLanes.other': '{count} lanes hidden.',
+  'view.focused': 'Showing only “{title}”',
+  'count.hiddenLanes.one': '{count} lane hidden',
+  'count.hiddenLanes.other': '{count} lanes hidden',
   'view.note': 'Only this view changed; present mode uses it too.',
   'view.showAll': 'Show everything',
+  'export.asShown': 'Print the map as the board shows it ({view})',
 } as const;

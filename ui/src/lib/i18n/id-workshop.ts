@@ -66,9 +66,10 @@ export const idWorkshop = {
   'shortcut.emotionClear': 'Hapus emosi saat ini',
   'view.hideLane': 'Sembunyikan lajur “{title}” untuk sementara (peta tetap menyimpannya)',
   'view.focusStage': 'Tampilkan hanya tahap “{title}”',
-  'view.focused': 'Hanya menampilkan “{title}”.',
-  'count.hiddenLanes.one': '{count} lajur disembunyikan.',
-  'count.hiddenLanes.other': '{count} lajur disembunyikan.',
+  'view.focused': 'Hanya menampilkan “{title}”',
+  'count.hiddenLanes.one': '{count} lajur disembunyikan',
+  'count.hiddenLanes.other': '{count} lajur disembunyikan',
   'view.note': 'Hanya tampilan ini yang berubah; mode presentasi juga memakainya.',
   'view.showAll': 'Tampilkan semua',
+  'export.asShown': 'Cetak peta seperti yang ditampilkan papan ({view})',
 } as const;

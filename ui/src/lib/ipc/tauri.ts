@@ -90,11 +90,11 @@ export const tauriPort: JejakPort = {
   importCardsCsv: (mapId, text, spec) => call('import_cards_csv', { mapId, text, spec }),
 
   exportOptions: (mapId) => call('export_options', { mapId }),
-  exportPreview: (mapId, options) => call('export_preview', { mapId, options }),
+  exportPreview: (mapId, options, asShown) => call('export_preview', { mapId, options, asShown }),
   chooseExportPath: (mapId) => call('choose_export_path', { mapId }),
-  exportPdf: (mapId, options, path, onProgress) => {
+  exportPdf: (mapId, options, asShown, path, onProgress) => {
     const channel = new Channel<ExportProgress>();
     channel.onmessage = onProgress;
-    return call('export_pdf', { mapId, options, path, onProgress: channel });
+    return call('export_pdf', { mapId, options, asShown, path, onProgress: channel });
   },
 };
