@@ -81,22 +81,24 @@ pub async fn export_preview(
     state: State<'_, AppState>,
     map_id: Id,
     options: ExportOptions,
-    as_shown: bool,
+    as_shown: Option<MapView>,
 ) -> IpcResult<Preview> {
     let doc = shown_map(&state, map_id, as_shown)?;
     jejak_pdf::preview(&doc, &options).map_err(pdf_error)
 }
 
-/// The map, or (`as_shown`) the map as the board's view shows it: hidden lanes left out, a
-/// focused stage alone.
-fn shown_map(state: &State<'_, AppState>, map_id: Id, as_shown: bool) -> IpcResult<MapDoc> {
-    state.with(|lib| {
-        let doc = lib.load_map(map_id)?;
-        Ok(match as_shown {
-            true => MapView::read(lib.setting(&super::settings::view_key(map_id))?.as_deref())
-                .apply(doc),
-            false => doc,
-        })
+/// The map, or the map as the board's view (`as_shown`) shows it: hidden lanes left out, a
+/// focused stage alone. The view comes from the board itself, so a read-only library, whose
+/// view is never saved, prints as its board shows too.
+fn shown_map(
+    state: &State<'_, AppState>,
+    map_id: Id,
+    as_shown: Option<MapView>,
+) -> IpcResult<MapDoc> {
+    let doc = state.with(|lib| Ok(lib.load_map(map_id)?))?;
+    Ok(match as_shown {
+        Some(view) => view.bounded().apply(doc),
+        None => doc,
     })
 }
 
@@ -171,7 +173,7 @@ pub async fn export_pdf(
     state: State<'_, AppState>,
     map_id: Id,
     options: ExportOptions,
-    as_shown: bool,
+    as_shown: Option<MapView>,
     path: String,
     on_progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportReport> {

@@ -128,7 +128,7 @@ pub async fn set_map_zoom(state: State<'_, AppState>, map_id: Id, zoom: f64) -> 
     })
 }
 
-pub(crate) fn view_key(map_id: Id) -> String {
+fn view_key(map_id: Id) -> String {
     format!("view.choices.{map_id}")
 }
 

@@ -57,10 +57,15 @@ pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<
     }
     // SQLite's lower() only folds ASCII; Rust folds every script.
     let by_title = |m: &MapSummary| m.title.to_lowercase().contains(&needle);
-    let by_card = if all.iter().all(by_title) {
+    let others: Vec<String> = all
+        .iter()
+        .filter(|m| !by_title(m))
+        .map(|m| m.id.to_string())
+        .collect();
+    let by_card = if others.is_empty() {
         HashMap::new()
     } else {
-        cards_containing(conn, &needle, filter)?
+        cards_containing(conn, &needle, &others)?
     };
     Ok(all
         .into_iter()
@@ -78,19 +83,23 @@ pub(crate) fn list(conn: &Connection, query: &str, trashed: bool) -> Result<Vec<
         .collect())
 }
 
-/// For each map (trashed or not, per `filter`), the title of its first card, in board order,
-/// whose title or text contains `needle` (already lower case).
-fn cards_containing(conn: &Connection, needle: &str, filter: &str) -> Result<HashMap<Id, String>> {
-    let sql = format!(
+/// For each of the maps `ids` (those the title did not find), the title of its first card, in
+/// board order, whose title or text contains `needle` (already lower case).
+fn cards_containing(
+    conn: &Connection,
+    needle: &str,
+    ids: &[String],
+) -> Result<HashMap<Id, String>> {
+    // Folding case in Rust (every script) means reading the cards; only the maps still unfound.
+    let mut stmt = conn.prepare_cached(
         "SELECT c.map_id, c.title, c.body FROM cards c
-         JOIN maps m ON m.id = c.map_id
          JOIN stages s ON s.id = c.stage_id
          JOIN lanes l ON l.id = c.lane_id
-         WHERE m.deleted_at {filter}
-         ORDER BY c.map_id, s.rank, l.rank, c.rank"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query([])?;
+         WHERE c.map_id IN (SELECT value FROM json_each(?1))
+         ORDER BY c.map_id, s.rank, l.rank, c.rank",
+    )?;
+    let wanted = serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let mut rows = stmt.query([wanted])?;
     let mut found = HashMap::new();
     while let Some(row) = rows.next()? {
         let map_id = id_at(row, 0)?;

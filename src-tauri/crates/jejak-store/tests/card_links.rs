@@ -85,6 +85,26 @@ fn a_link_to_another_map_is_undone_redone_kept_and_carried() {
         assert_eq!(linked(&target, overview.id, card), Some(detail.id));
     }
 
+    // A copy (keep both) gets new ids everywhere, but its link still names the same map, also
+    // after an undo and a redo of the linking step in the copy's history.
+    let file = dir.path().join("overview.jejak");
+    let opened = MapFile::open(&file).unwrap();
+    let copy = lib
+        .import_map(
+            &opened,
+            overview.id,
+            ImportAs::Copy {
+                title: "Overview (copy)".into(),
+            },
+        )
+        .unwrap();
+    let copied = lib.load_map(copy.id).unwrap();
+    assert_eq!(copied.cards[0].attrs.linked_map, Some(detail.id));
+    lib.undo(copy.id).unwrap();
+    lib.redo(copy.id).unwrap();
+    let copied = lib.load_map(copy.id).unwrap();
+    assert_eq!(copied.cards[0].attrs.linked_map, Some(detail.id));
+
     // Unlinking is a step of its own, and the card without a link is stored as before links.
     link(&mut lib, overview.id, card, None);
     assert_eq!(linked(&lib, overview.id, card), None);

@@ -24,12 +24,10 @@ async function board() {
     throw e;
   });
   await session.load();
-  const state = new BoardState(
-    session,
-    new ViewChoices(session, (e) => {
-      throw e;
-    }),
-  );
+  const view = new ViewChoices(session, (e) => {
+    throw e;
+  });
+  const state = new BoardState(session, view);
   // The viewport and the gestures live on the DOM; these actions only ask them to focus or cancel.
   const focused: string[] = [];
   const viewport = { zoom: 1, focusCard: async (id: string) => void focused.push(id) } as unknown as Viewport;
@@ -38,10 +36,10 @@ async function board() {
     throw e;
   });
   const actions = new ActionRegistry(
-    boardPerformers({ session, board: state, viewport, gestures, presenter }),
+    boardPerformers({ session, board: state, viewport, gestures, presenter, view }),
     false,
   );
-  return { session, state, actions, focused, presenter };
+  return { session, state, actions, focused, presenter, view };
 }
 
 beforeEach(() => {
@@ -132,6 +130,10 @@ describe('BoardState', () => {
     key('d'); // again: no kind
     await settled();
     expect(session.card('c1')?.attrs.kind).toBeNull();
+    key('h');
+    key('h'); // pressed twice before the first is saved: still a toggle
+    await settled();
+    expect(session.card('c1')?.attrs.kind).toBeNull();
     key('m');
     await settled();
     expect(session.card('c1')?.attrs.momentOfTruth).toBe(true);
@@ -158,5 +160,16 @@ describe('BoardState', () => {
     expect(session.doc?.emotions).toEqual([]);
     await session.undo();
     expect(session.doc?.emotions[0]?.score).toBe(-2);
+  });
+
+  it('leaves the cards of a hidden lane out of select-all and the arrow keys', async () => {
+    const { session, state, actions, view } = await board();
+    await session.createCard('s1', 'l2', 'Hidden', '');
+    view.hideLane('l2');
+    expect(actions.run('selectAll')).toBe(true);
+    expect(state.selection).toEqual(['c1']);
+    state.selection = ['c1'];
+    actions.run('focusDown'); // the lane below is hidden: nowhere to go
+    expect(state.selection).toEqual(['c1']);
   });
 });

@@ -11,6 +11,7 @@ import type { Gestures } from './gestures.svelte';
 import type { MapSession } from './mapSession.svelte';
 import type { Viewport } from './viewport.svelte';
 import type { Presenter } from '../present/presenter.svelte';
+import type { ViewChoices } from './viewChoices.svelte';
 
 export interface Controllers {
   session: MapSession;
@@ -18,6 +19,7 @@ export interface Controllers {
   viewport: Viewport;
   gestures: Gestures;
   presenter: Presenter;
+  view: ViewChoices;
 }
 
 /** The card keyboard actions start from: the focused card, else the last selected one. */
@@ -32,10 +34,22 @@ export function boardPerformers({
   viewport,
   gestures,
   presenter,
+  view,
 }: Controllers): Record<ActionName, Perform> {
   const focusOn = (id: Id) => {
     board.selection = [id];
     void viewport.focusCard(id, session.doc);
+  };
+  /** The cards the board shows (lanes hidden from the room and other stages left out), in order. */
+  const shownOrder = () => {
+    const shown = view.shownDoc;
+    if (!shown || shown === session.doc) return [...session.order];
+    const stages = new Set(shown.stages.map((s) => s.id));
+    const lanes = new Set(shown.lanes.map((l) => l.id));
+    return session.order.filter((id) => {
+      const card = session.card(id);
+      return card !== undefined && stages.has(card.stageId) && lanes.has(card.laneId);
+    });
   };
   /** The cards an action applies to: the selection, else the focused card, in board order. */
   const chosen = () => {
@@ -43,11 +57,11 @@ export function boardPerformers({
     return inBoardOrder(board.selection.length ? board.selection : from ? [from] : [], session.order);
   };
   const focus = (dir: Direction) => () => {
-    const doc = session.doc;
+    const doc = view.shownDoc;
     if (!doc) return false;
     const from = anchor(board);
     if (!from) {
-      const first = session.order[0];
+      const first = shownOrder()[0];
       if (first) focusOn(first);
       return first !== undefined;
     }
@@ -56,7 +70,7 @@ export function boardPerformers({
     return true;
   };
   const move = (dir: Direction) => () => {
-    const doc = session.doc;
+    const doc = view.shownDoc;
     const ids = chosen();
     if (!doc || ids.length === 0) return false;
     const from = anchor(board);
@@ -77,10 +91,10 @@ export function boardPerformers({
     return true;
   };
   /** Sets the kind on the cards; when they all have it already, clears it. */
-  const toggleKind = (ids: Id[], kind: TouchpointKind) => {
-    const all = ids.every((id) => session.card(id)?.attrs.kind === kind);
-    void session.cardsAttrs(ids, () => ({ kind: all ? null : kind }));
-  };
+  const toggleKind = (ids: Id[], kind: TouchpointKind) =>
+    void session.cardsAttrs(ids, (cards) => ({
+      kind: cards.every((c) => c.attrs.kind === kind) ? null : kind,
+    }));
   /** The as-is score of the persona the curve shows alone, else of the first persona. */
   const emotion = (step: number | null) => () => {
     const doc = session.doc;
@@ -113,7 +127,7 @@ export function boardPerformers({
     zoomOut: always(() => viewport.setZoom(stepZoom(viewport.zoom, -1))),
     zoomReset: always(() => viewport.setZoom(1)),
     zoomFit: always(() => viewport.fit()),
-    selectAll: always(() => (board.selection = [...session.order])),
+    selectAll: always(() => (board.selection = shownOrder())),
     deselect: always(() => (gestures.dragging ? gestures.cancel() : (board.selection = []))),
     edit: () => {
       const from = session.doc ? anchor(board) : null;
@@ -149,15 +163,17 @@ export function boardPerformers({
     kindDigital: withCards((ids) => toggleKind(ids, 'digital')),
     kindHuman: withCards((ids) => toggleKind(ids, 'human')),
     kindPhysical: withCards((ids) => toggleKind(ids, 'physical')),
-    momentOfTruth: withCards((ids) => {
-      const all = ids.every((id) => session.card(id)?.attrs.momentOfTruth);
-      void session.cardsAttrs(ids, () => ({ momentOfTruth: !all }));
-    }),
+    momentOfTruth: withCards(
+      (ids) =>
+        void session.cardsAttrs(ids, (cards) => ({
+          momentOfTruth: !cards.every((c) => c.attrs.momentOfTruth),
+        })),
+    ),
     emotionUp: emotion(1),
     emotionDown: emotion(-1),
     emotionClear: emotion(null),
     capture: () => {
-      const doc = session.doc;
+      const doc = view.shownDoc;
       const from = anchor(board);
       const card = from ? session.card(from) : undefined;
       const stageId = card?.stageId ?? doc?.stages[0]?.id;

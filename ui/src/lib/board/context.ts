@@ -18,7 +18,6 @@ export interface Board extends Controllers {
   snapshots: Snapshots;
   presenter: Presenter;
   links: MapLinks;
-  view: ViewChoices;
   /** Opens another map from a card's link, with a way back to this one. */
   openLinked: (id: Id) => void;
   actions: ActionRegistry;
@@ -40,12 +39,11 @@ export function createBoard(
   const viewport = new Viewport(mapId, onError, (key) => session.cells.get(key)?.length ?? 0);
   const gestures = new Gestures(session, board, viewport);
   const presenter = new Presenter(session, onError, () => view.shownDoc);
-  const controllers = { session, board, viewport, gestures, presenter };
+  const controllers = { session, board, viewport, gestures, presenter, view };
   return {
     ...controllers,
     snapshots: new Snapshots(session, onError),
     links: new MapLinks(onError),
-    view,
     openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,

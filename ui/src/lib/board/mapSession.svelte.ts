@@ -253,13 +253,15 @@ export class MapSession {
   setEmotion = (cardId: Id, personaId: Id, horizon: Horizon, score: number | null) =>
     this.run([{ type: 'setEmotion', cardId, personaId, horizon, score }]);
 
-  /** Sets attributes of several cards (each change may depend on the card) as one undo step. */
-  cardsAttrs = (ids: Id[], change: (card: Card) => Partial<CardAttrs>) =>
+  /**
+   * Sets attributes of several cards as one undo step. The change is worked out from the cards as
+   * they are when the edit's turn comes, so a key pressed twice quickly toggles twice.
+   */
+  cardsAttrs = (ids: Id[], change: (cards: Card[]) => Partial<CardAttrs>) =>
     this.run(() => {
-      const ops = ids.flatMap((id) => {
-        const card = this.card(id);
-        return (card && cardAttrsOps(card, change(card))) ?? [];
-      });
+      const cards = ids.flatMap((id) => this.card(id) ?? []);
+      const wanted = change(cards);
+      const ops = cards.flatMap((card) => cardAttrsOps(card, wanted) ?? []);
       return ops.length > 0 ? ops : null;
     });
 

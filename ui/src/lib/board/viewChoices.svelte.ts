@@ -74,12 +74,12 @@ export class ViewChoices {
     this.save();
   }
 
+  /** The choices as the backend keeps them (and the PDF export applies them). */
+  get current(): MapView {
+    return { heatMetric: this.heatMetric, hiddenLanes: [...this.hiddenLanes], focusStage: this.focusStage };
+  }
+
   private save(): void {
-    const view: MapView = {
-      heatMetric: this.heatMetric,
-      hiddenLanes: this.hiddenLanes,
-      focusStage: this.focusStage,
-    };
-    api.setMapView(this.session.mapId, view).catch(this.onError);
+    api.setMapView(this.session.mapId, this.current).catch(this.onError);
   }
 }

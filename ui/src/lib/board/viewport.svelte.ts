@@ -53,7 +53,12 @@ export class Viewport {
   }
 
   /** Zooms keeping the board point under `anchor` (window coordinates; default: the view centre). */
-  async setZoom(next: number, anchor?: { x: number; y: number }, min = MIN_ZOOM): Promise<void> {
+  // Below the buttons' 25 % only Fit map goes; from there zooming out stays (never jumps in).
+  async setZoom(
+    next: number,
+    anchor?: { x: number; y: number },
+    min = Math.min(MIN_ZOOM, this.zoom),
+  ): Promise<void> {
     const to = clampZoom(next, min);
     const from = this.zoom;
     const view = this.scroller;

@@ -17,6 +17,10 @@ describe('camera', () => {
     expect(wheelZoom(1, 100)).toBeLessThan(1);
     expect(fitZoom({ width: 2000, height: 500 }, { width: 1000, height: 800 })).toBe(0.5);
     expect(fitZoom({ width: 500, height: 500 }, { width: 1000, height: 800 })).toBe(1);
+    // Zooming out below the steps never zooms in.
+    expect(stepZoom(0.03, -1)).toBe(0.03);
+    expect(wheelZoom(0.03, 100)).toBe(0.03);
+    expect(stepZoom(0.03, 1)).toBe(0.25);
     // A 2,000-card map fits too, below the buttons' 25 % (its cells then show counts).
     expect(fitZoom({ width: 40_000, height: 30_000 }, { width: 1200, height: 700 })).toBe(0.02);
     expect(fitZoom({ width: 4_000, height: 3_000 }, { width: 1000, height: 700 })).toBe(0.23);

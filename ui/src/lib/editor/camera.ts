@@ -14,12 +14,13 @@ export function clampZoom(z: number, min = MIN_ZOOM): number {
 /** The next preset step in or out from `z` (buttons and Ctrl+= / Ctrl+-). */
 export function stepZoom(z: number, direction: 1 | -1): number {
   if (direction > 0) return STEPS.find((s) => s > z + 0.001) ?? MAX_ZOOM;
-  return [...STEPS].reverse().find((s) => s < z - 0.001) ?? MIN_ZOOM;
+  // Below the steps (after Fit map on a big map), zooming out stays where it is.
+  return [...STEPS].reverse().find((s) => s < z - 0.001) ?? Math.min(z, MIN_ZOOM);
 }
 
 /** Ctrl+wheel / pinch: smooth, proportional to the wheel delta. */
 export function wheelZoom(z: number, deltaY: number): number {
-  return clampZoom(z * Math.exp(-deltaY / 500));
+  return clampZoom(z * Math.exp(-deltaY / 500), Math.min(z, MIN_ZOOM));
 }
 
 /** The zoom that shows the whole board in the viewport (never above 100%), whatever its size. */

@@ -22,7 +22,7 @@ export const en = {
   'library.search': 'Search maps by title or card text',
   'library.new': 'New map',
   'library.empty': 'No maps yet. Create one from a template to start.',
-  'library.noMatch': 'No map title contains “{query}”.',
+  'library.noMatch': 'No map has “{query}” in its title or its cards.',
   'library.changed': 'Changed {when}',
   'library.counts': '{stages} · {cards}',
   'library.open': 'Open',

@@ -39,7 +39,7 @@ export const idWorkshop = {
   'capture.label': 'Kartu baru, dengan tanda opsional',
   'capture.placeholder': 'Ketik kartu lalu tekan Enter, mis. Checkout gagal !! @Produk #masalah',
   'capture.hint':
-    '!! momen kebenaran · @pemilik (_ untuk spasi) · #digital #manusia #fisik · #diamati #diasumsikan #diusulkan · #tinggi #sedang #rendah · #masalah atau #peluang menaruhnya di lajur itu · #kata lain menjadi tag. Tempel daftar untuk satu kartu per baris.',
+    '!! momen penentu · @pemilik (_ untuk spasi) · #digital #manusia #fisik · #diamati #diasumsikan #diusulkan · #tinggi #sedang #rendah · #masalah atau #peluang menaruhnya di lajur itu · #kata lain menjadi tag. Tempel daftar untuk satu kartu per baris.',
   'capture.where': 'Kartu masuk ke',
   'capture.added.one': '{count} kartu ditambahkan. Setiap baris satu langkah urungkan.',
   'capture.added.other': '{count} kartu ditambahkan. Setiap baris satu langkah urungkan.',
@@ -60,7 +60,7 @@ export const idWorkshop = {
   'shortcut.kindDigital': 'Kartu terpilih: digital (lagi: tanpa jenis)',
   'shortcut.kindHuman': 'Kartu terpilih: manusia (lagi: tanpa jenis)',
   'shortcut.kindPhysical': 'Kartu terpilih: fisik (lagi: tanpa jenis)',
-  'shortcut.momentOfTruth': 'Kartu terpilih: momen kebenaran, nyala atau mati',
+  'shortcut.momentOfTruth': 'Kartu terpilih: momen penentu, nyala atau mati',
   'shortcut.emotionUp': 'Naikkan emosi saat ini (persona yang ditampilkan kurva, atau yang pertama)',
   'shortcut.emotionDown': 'Turunkan emosi saat ini',
   'shortcut.emotionClear': 'Hapus emosi saat ini',

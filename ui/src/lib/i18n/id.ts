@@ -22,7 +22,7 @@ export const id: Record<MessageKey, string> = {
   'library.search': 'Cari peta berdasarkan judul atau teks kartu',
   'library.new': 'Peta baru',
   'library.empty': 'Belum ada peta. Buat satu dari templat untuk memulai.',
-  'library.noMatch': 'Tidak ada judul peta yang memuat “{query}”.',
+  'library.noMatch': 'Tidak ada peta yang memuat “{query}” di judul atau kartunya.',
   'library.changed': 'Diubah {when}',
   'library.counts': '{stages} · {cards}',
   'library.open': 'Buka',

@@ -112,15 +112,15 @@ export interface JejakPort {
 
   /** The options this map (else any map) was last exported with. */
   exportOptions(mapId: Id): Promise<ExportOptions | null>;
-  /** Where the PDF's pages would fall with these options (`asShown`: the map as its view shows it). */
-  exportPreview(mapId: Id, options: ExportOptions, asShown: boolean): Promise<ExportPreview>;
+  /** Where the PDF's pages would fall with these options (`asShown`: the map as this view shows it). */
+  exportPreview(mapId: Id, options: ExportOptions, asShown: MapView | null): Promise<ExportPreview>;
   /** The native save dialog; null when the user cancels. */
   chooseExportPath(mapId: Id): Promise<string | null>;
   /** Writes the PDF (complete or not at all), reporting each rendered page. */
   exportPdf(
     mapId: Id,
     options: ExportOptions,
-    asShown: boolean,
+    asShown: MapView | null,
     path: string,
     onProgress: (p: ExportProgress) => void,
   ): Promise<ExportReport>;

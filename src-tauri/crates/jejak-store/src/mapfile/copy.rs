@@ -81,7 +81,10 @@ impl Renames {
                 }
             }
             Value::Array(items) => items.iter().for_each(|v| self.collect(v)),
-            Value::Object(fields) => fields.values().for_each(|v| self.collect(v)),
+            Value::Object(fields) => fields
+                .iter()
+                .filter(|(key, _)| key.as_str() != OTHER_MAP)
+                .for_each(|(_, v)| self.collect(v)),
             _ => {}
         }
     }
@@ -108,11 +111,18 @@ impl Renames {
                 }
             }
             Value::Array(items) => items.iter_mut().for_each(|v| self.rewrite(v)),
-            Value::Object(fields) => fields.values_mut().for_each(|v| self.rewrite(v)),
+            Value::Object(fields) => fields
+                .iter_mut()
+                .filter(|(key, _)| key.as_str() != OTHER_MAP)
+                .for_each(|(_, v)| self.rewrite(v)),
             _ => {}
         }
     }
 }
+
+/// The attribute naming another map of the library (a card's link): not an id of this map, so a
+/// copy keeps it as it is, in the cards and in every step of their history.
+const OTHER_MAP: &str = "linkedMap";
 
 fn corrupt_history(e: serde_json::Error) -> StoreError {
     StoreError::Corrupt(format!("an edit in the map's history cannot be read: {e}"))
