@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use jejak_core::templates::{Locale, Template};
-use jejak_core::{Horizon, Id, MapDoc, Op, PersonaFields, Place};
+use jejak_core::{new_id, CardAttrs, Horizon, Id, MapDoc, NewCard, Op, PersonaFields, Place};
 use jejak_store::Library;
 
 pub const PHOTO: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -105,4 +105,29 @@ pub fn content(doc: &MapDoc) -> String {
 pub fn sha(path: &Path) -> Vec<u8> {
     use sha2::Digest;
     sha2::Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
+
+/// A library in `dir` with one map from the customer-journey template.
+pub fn journey(dir: &tempfile::TempDir) -> (Library, jejak_core::MapDoc) {
+    let mut lib = Library::open(&dir.path().join("lib.jejak")).unwrap();
+    let map = lib
+        .create_map(Template::CustomerJourney, Locale::En, None)
+        .unwrap();
+    let doc = lib.load_map(map.id).unwrap();
+    (lib, doc)
+}
+
+/// A card titled `title` in stage `stage`, first lane, at the end of its cell.
+pub fn new_card(doc: &jejak_core::MapDoc, stage: usize, title: &str) -> Op {
+    Op::CreateCard {
+        card: NewCard {
+            id: new_id(),
+            stage_id: doc.stages[stage].id,
+            lane_id: doc.lanes[0].id,
+            title: title.into(),
+            body: String::new(),
+            attrs: CardAttrs::default(),
+        },
+        place: Place::End,
+    }
 }
