@@ -150,7 +150,15 @@ test('lanes hidden from the room and a stage shown alone are remembered and pres
     await app.$(byTestId('export-pdf')).click();
     await app.$(byTestId('export-as-shown')).waitForDisplayed();
     await app.$(byTestId('export-as-shown')).click();
-    await app.$(byTestId('export-go')).click();
+    // The preview follows the choice before the export starts.
+    await eventually(
+      async () => /map at/.test(await app.$(byTestId('export-summary')).getText()),
+      'the preview of the view',
+    );
+    const go = await app.$(byTestId('export-go'));
+    await go.scrollIntoView();
+    await go.waitForClickable();
+    await go.click();
     await (await app.$(byTestId('export-done'))).waitForDisplayed({ timeout: 30000 });
     const text = execFileSync('pdftotext', ['-raw', path.join(ctx.dir, 'as-shown.pdf'), '-'], {
       encoding: 'utf8',
