@@ -28,6 +28,11 @@ export class MapLinks {
     }
   }
 
+  /** Lists the library's maps once per board (the field listing them asks again when used). */
+  async ensureListed(): Promise<void> {
+    if (!this.listed) await this.refresh();
+  }
+
   target(id: Id): LinkTarget {
     const live = this.maps.find((m) => m.id === id);
     if (live) return { state: 'ok', title: live.title };
