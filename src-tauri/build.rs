@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "set_map_zoom",
     "map_view",
     "set_map_view",
+    "author_name",
+    "set_author_name",
     "list_maps",
     "list_trash",
     "create_map",

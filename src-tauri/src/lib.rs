@@ -33,6 +33,8 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::settings::set_map_zoom,
             commands::settings::map_view,
             commands::settings::set_map_view,
+            commands::settings::author_name,
+            commands::settings::set_author_name,
             commands::library::list_maps,
             commands::library::list_trash,
             commands::library::create_map,

@@ -8,6 +8,8 @@ use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
 
 const LOCALE_KEY: &str = "locale";
+/// The name comments are signed with.
+const AUTHOR_KEY: &str = "user.name";
 
 /// What the UI needs before it draws anything.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -146,5 +148,24 @@ pub async fn set_map_view(state: State<'_, AppState>, map_id: Id, view: MapView)
     state.with(|lib| match lib.is_read_only() {
         true => Ok(()),
         false => Ok(lib.set_setting(&view_key(map_id), &text)?),
+    })
+}
+
+/// The name comments are signed with; null until the user gives one.
+#[tauri::command]
+pub async fn author_name(state: State<'_, AppState>) -> IpcResult<Option<String>> {
+    let saved = state.with(|lib| Ok(lib.setting(AUTHOR_KEY)?))?;
+    Ok(saved.filter(|name| jejak_core::comment::author_name(name).is_ok()))
+}
+
+#[tauri::command]
+pub async fn set_author_name(state: State<'_, AppState>, name: String) -> IpcResult<String> {
+    let name = jejak_core::comment::author_name(&name).map_err(jejak_store::StoreError::from)?;
+    state.with(|lib| match lib.is_read_only() {
+        true => Ok(name),
+        false => {
+            lib.set_setting(AUTHOR_KEY, &name)?;
+            Ok(name)
+        }
     })
 }

@@ -88,6 +88,9 @@ pub struct ExportArgs {
     /// Leave out the touchpoint inventory table.
     #[arg(long)]
     no_inventory: bool,
+    /// Add a page listing the open comment threads.
+    #[arg(long)]
+    comments: bool,
     #[arg(long, default_value = "")]
     facilitator: String,
     #[arg(long, default_value = "")]
@@ -125,6 +128,7 @@ impl ExportArgs {
             min_text_pt: self.min_text,
             include_personas: !self.no_personas,
             include_inventory: !self.no_inventory,
+            include_comments: self.comments,
             facilitator: self.facilitator.clone(),
             organisation: self.organisation.clone(),
             locale: match self.lang {

@@ -53,6 +53,13 @@ pub struct Labels {
     pub phase: &'static str,
     pub tags: &'static str,
     pub link: &'static str,
+    /// The heading of the PDF's page of open comment threads, and its columns.
+    pub open_comments: &'static str,
+    pub comment_on: &'static str,
+    pub comment: &'static str,
+    /// What a comment on a stage (not on one of its cards) is about.
+    pub whole_stage: &'static str,
+    pub reply: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -80,6 +87,11 @@ const EN: Labels = Labels {
     sheets_not_printed: "Not printed, as nothing is on them (shaded below):",
     sheet: "Sheet",
     inventory: "Touchpoint inventory",
+    open_comments: "Open comments",
+    comment_on: "On",
+    comment: "Comment",
+    whole_stage: "The whole stage",
+    reply: "Reply",
     stage: "Stage",
     lane: "Lane",
     touchpoint: "Touchpoint",
@@ -129,6 +141,11 @@ const ID: Labels = Labels {
     sheets_not_printed: "Tidak dicetak karena kosong (diarsir di bawah):",
     sheet: "Lembar",
     inventory: "Daftar titik sentuh",
+    open_comments: "Komentar terbuka",
+    comment_on: "Tentang",
+    comment: "Komentar",
+    whole_stage: "Seluruh tahap",
+    reply: "Balasan",
     stage: "Tahap",
     lane: "Lajur",
     touchpoint: "Titik sentuh",

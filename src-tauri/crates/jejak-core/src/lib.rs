@@ -3,6 +3,7 @@
 
 pub mod attrs;
 pub mod cards_csv;
+pub mod comment;
 pub mod curve;
 pub mod inventory_csv;
 pub mod labels;
@@ -21,6 +22,7 @@ pub mod validate;
 pub mod view;
 
 pub use attrs::CardAttrs;
+pub use comment::{Comment, CommentOn};
 pub use model::*;
 pub use ops::*;
 pub use persona::{EmotionScore, Horizon, Persona, PersonaFields};

@@ -1,5 +1,5 @@
 //! The map as JSON: the whole map (stages, lanes, cards with their attributes, personas with
-//! their photos, emotion scores), versioned, documented in `docs/map-json.md`. Snapshots are kept
+//! their photos, emotion scores, comments), versioned, documented in `docs/map-json.md`. Snapshots are kept
 //! in the library in this form too.
 //!
 //! Reading checks the form and how the parts refer to each other; the store then validates every
@@ -9,14 +9,16 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::comment::{Comment, CommentOn};
 use crate::model::{Card, Id, Lane, MapDoc, MapMeta, Stage};
 use crate::persona::{EmotionScore, Persona};
 use crate::problem::Problem;
 
 /// The `format` every Jejak map JSON file names.
 pub const FORMAT: &str = "jejak.map";
-/// The version this build writes; it reads this and every older one.
-pub const VERSION: u32 = 1;
+/// The version this build writes; it reads this and every older one. Version 2 added comments
+/// (a version 1 reader refuses them, so it must be told the file is newer).
+pub const VERSION: u32 = 2;
 /// Larger files are refused before they are read: a 2,000-card map with photos is a few MB.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
@@ -33,6 +35,8 @@ struct MapJson {
     personas: Vec<Persona>,
     #[serde(default)]
     emotions: Vec<EmotionScore>,
+    #[serde(default)]
+    comments: Vec<Comment>,
 }
 
 /// Only what tells whether the rest can be read (any other fields are skipped, not parsed).
@@ -70,6 +74,7 @@ fn envelope(doc: &MapDoc) -> MapJson {
         cards: doc.cards.clone(),
         personas: doc.personas.clone(),
         emotions: doc.emotions.clone(),
+        comments: doc.comments.clone(),
     }
 }
 
@@ -127,6 +132,7 @@ pub fn read_any_size(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
         cards: json.cards,
         personas: json.personas,
         emotions: json.emotions,
+        comments: json.comments,
         history: Default::default(),
     };
     check_references(&doc).map_err(|detail| JsonRefusal {
@@ -134,6 +140,32 @@ pub fn read_any_size(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
         detail,
     })?;
     Ok(doc)
+}
+
+/// Every comment on a card or stage of the map; a reply to a first comment about the same thing.
+fn check_comments(doc: &MapDoc, stages: &HashSet<Id>, cards: &HashSet<Id>) -> Result<(), String> {
+    for c in &doc.comments {
+        let there = match c.on {
+            CommentOn::Card(id) => cards.contains(&id),
+            CommentOn::Stage(id) => stages.contains(&id),
+        };
+        if !there {
+            return Err(format!(
+                "comment {} is on a card or stage the map does not have",
+                c.id
+            ));
+        }
+        if let Some(first) = c.reply_to {
+            let thread = doc.comments.iter().find(|p| p.id == first);
+            if !thread.is_some_and(|p| p.reply_to.is_none() && p.on == c.on) {
+                return Err(format!(
+                    "comment {} replies to a thread the map does not have",
+                    c.id
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn position(e: &serde_json::Error) -> (u32, u32) {
@@ -171,7 +203,8 @@ fn check_references(doc: &MapDoc) -> Result<(), String> {
         .chain(doc.stages.iter().map(|s| ("stage", s.id)))
         .chain(doc.lanes.iter().map(|l| ("lane", l.id)))
         .chain(doc.cards.iter().map(|c| ("card", c.id)))
-        .chain(doc.personas.iter().map(|p| ("persona", p.id)));
+        .chain(doc.personas.iter().map(|p| ("persona", p.id)))
+        .chain(doc.comments.iter().map(|c| ("comment", c.id)));
     for (what, id) in all {
         if !ids.insert(id) {
             return Err(format!("the {what} id {id} is used twice"));
@@ -204,6 +237,7 @@ fn check_references(doc: &MapDoc) -> Result<(), String> {
             ));
         }
     }
+    check_comments(doc, &stages, &cards)?;
     unique_ranks("stages", doc.stages.iter().map(|s| ((), s.rank.as_str())))?;
     unique_ranks("lanes", doc.lanes.iter().map(|l| ((), l.rank.as_str())))?;
     unique_ranks(
@@ -290,10 +324,45 @@ mod tests {
                 horizon: Horizon::AsIs,
                 score: -2,
             }],
+            comments: vec![Comment {
+                id: crate::new_id(),
+                on: CommentOn::Card(card.id),
+                reply_to: None,
+                author: "Ayu".into(),
+                text: "هل هذا صحيح؟ 5,000 chars fit".into(),
+                created_at: 3,
+                resolved: false,
+            }],
             cards: vec![card],
             personas: vec![persona],
             history: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_comment_on_something_the_map_lacks_is_refused() {
+        let mut doc = sample();
+        if let Some(c) = doc.comments.first_mut() {
+            c.on = CommentOn::Stage(crate::new_id());
+        }
+        assert!(read(write(&doc).as_bytes()).is_err());
+        let mut doc = sample();
+        let mut reply = doc.comments[0].clone();
+        reply.id = crate::new_id();
+        reply.reply_to = Some(crate::new_id());
+        doc.comments.push(reply);
+        assert!(read(write(&doc).as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_version_1_file_without_comments_still_reads() {
+        let mut doc = sample();
+        doc.comments.clear();
+        let text = write(&doc)
+            .replace("\"version\": 2", "\"version\": 1")
+            .replace(",\n  \"comments\": []", "");
+        assert!(!text.contains("comments"));
+        assert_eq!(read(text.as_bytes()), Ok(doc));
     }
 
     #[test]

@@ -167,6 +167,8 @@ pub struct MapDoc {
     pub cards: Vec<Card>,
     pub personas: Vec<crate::persona::Persona>,
     pub emotions: Vec<crate::persona::EmotionScore>,
+    /// Comments on the map's cards and stages, oldest first.
+    pub comments: Vec<crate::comment::Comment>,
     pub history: HistoryState,
 }
 
@@ -188,5 +190,8 @@ pub struct Patch {
     pub emotions: Vec<crate::persona::EmotionScore>,
     /// Scores cleared (their `score` field is meaningless).
     pub deleted_emotions: Vec<crate::persona::EmotionScore>,
+    pub comments: Vec<crate::comment::Comment>,
+    /// Comments deleted, with a card or stage deleted, or by an undo.
+    pub deleted_comments: Vec<Id>,
     pub history: HistoryState,
 }

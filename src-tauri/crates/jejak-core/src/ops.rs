@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::attrs::CardAttrs;
+use crate::comment::Comment;
 use crate::model::{Id, LaneKind};
 use crate::persona::{Horizon, PersonaFields};
 
@@ -142,6 +143,25 @@ pub enum Op {
         persona_id: Id,
         horizon: Horizon,
         score: Option<i8>,
+    },
+
+    /// Adds a comment, or a reply to a thread, on a card or a stage.
+    AddComment {
+        comment: Comment,
+    },
+    /// Changes a comment's text (its author and time stay).
+    EditComment {
+        id: Id,
+        text: String,
+    },
+    /// Resolves or reopens a thread (named by its first comment).
+    ResolveComment {
+        id: Id,
+        resolved: bool,
+    },
+    /// Deletes a comment; deleting a thread's first comment deletes its replies too.
+    DeleteComment {
+        id: Id,
     },
 }
 

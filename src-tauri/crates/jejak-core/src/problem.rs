@@ -33,6 +33,8 @@ pub enum Field {
     Rank,
     Edit,
     SnapshotLabel,
+    CommentText,
+    CommentAuthor,
 }
 
 impl Field {
@@ -60,6 +62,8 @@ impl Field {
             Field::Rank => "order key",
             Field::Edit => "edit",
             Field::SnapshotLabel => "snapshot name",
+            Field::CommentText => "comment",
+            Field::CommentAuthor => "your name",
         }
     }
 }
@@ -75,6 +79,7 @@ pub enum Thing {
     Card,
     Persona,
     Snapshot,
+    Comment,
     Item,
 }
 
@@ -88,6 +93,7 @@ impl Thing {
             "card" => Thing::Card,
             "persona" => Thing::Persona,
             "snapshot" => Thing::Snapshot,
+            "comment" => Thing::Comment,
             _ => Thing::Item,
         }
     }

@@ -97,6 +97,8 @@ mod tests {
             ("tag", crate::attrs::MAX_TAG),
             ("personaText", MAX_BODY_CHARS),
             ("snapshotLabel", crate::snapshot::MAX_LABEL_CHARS),
+            ("comment", crate::comment::MAX_COMMENT_CHARS),
+            ("author", crate::comment::MAX_AUTHOR_CHARS),
         ] {
             assert!(
                 ts.contains(&format!("  {name}: {max},")),

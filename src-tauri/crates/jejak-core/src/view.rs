@@ -36,7 +36,7 @@ impl MapView {
 
     /// The map as this view shows it: without the hidden lanes (unless that would hide them all)
     /// and, when it focuses on a stage the map still has, that stage alone; with only the cards
-    /// and scores that remain. For the PDF export "as on the board".
+    /// scores and comments that remain. For the PDF export "as on the board".
     pub fn apply(&self, mut doc: MapDoc) -> MapDoc {
         if doc.lanes.iter().any(|l| !self.hidden_lanes.contains(&l.id)) {
             doc.lanes.retain(|l| !self.hidden_lanes.contains(&l.id));
@@ -54,6 +54,11 @@ impl MapView {
         let cards = &doc.cards;
         doc.emotions
             .retain(|e| cards.iter().any(|c| c.id == e.card_id));
+        let stages = &doc.stages;
+        doc.comments.retain(|c| match c.on {
+            crate::CommentOn::Card(id) => cards.iter().any(|c| c.id == id),
+            crate::CommentOn::Stage(id) => stages.iter().any(|s| s.id == id),
+        });
         doc
     }
 
@@ -118,6 +123,7 @@ mod tests {
             cards,
             personas: vec![],
             emotions: vec![],
+            comments: Vec::new(),
             history: HistoryState {
                 can_undo: false,
                 can_redo: false,

@@ -110,6 +110,7 @@ fn doc() -> MapDoc {
         cards: vec![card("a"), card("b1")],
         personas: vec![],
         emotions: vec![],
+        comments: Vec::new(),
         history: HistoryState::default(),
     }
 }

@@ -119,6 +119,7 @@ fn map() -> MapDoc {
                 score: -1,
             },
         ],
+        comments: Vec::new(),
         history: HistoryState::default(),
     }
 }

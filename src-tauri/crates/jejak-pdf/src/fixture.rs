@@ -139,6 +139,7 @@ fn build(stages: usize, lane_kinds: &[(&str, LaneKind)], cards: usize) -> MapDoc
         cards: out_cards,
         personas: vec![persona],
         emotions,
+        comments: Vec::new(),
         history: HistoryState::default(),
     }
 }

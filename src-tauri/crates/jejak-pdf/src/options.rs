@@ -81,6 +81,9 @@ pub struct ExportOptions {
     pub overlap_mm: f32,
     pub include_personas: bool,
     pub include_inventory: bool,
+    /// A page listing the open comment threads (absent in options saved before comments).
+    #[serde(default)]
+    pub include_comments: bool,
     pub facilitator: String,
     pub organisation: String,
     /// Language of the words the PDF adds (legend, headings); map content is printed as written.
@@ -109,6 +112,7 @@ impl Default for ExportOptions {
             overlap_mm: 10.0,
             include_personas: true,
             include_inventory: true,
+            include_comments: false,
             facilitator: String::new(),
             organisation: String::new(),
             locale: Locale::En,

@@ -93,6 +93,8 @@ fn set_target(op: &Op) -> Option<String> {
         Op::UpdateCard { id, .. } => Some(format!("text:{id}")),
         Op::SetCardAttrs { id, .. } => Some(format!("attrs:{id}")),
         Op::UpdatePersona { persona } => Some(format!("persona:{}", persona.id)),
+        Op::EditComment { id, .. } => Some(format!("comment:{id}")),
+        Op::ResolveComment { id, .. } => Some(format!("resolved:{id}")),
         Op::SetEmotion {
             card_id,
             persona_id,
@@ -253,6 +255,12 @@ fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
         match found {
             Some(_) => patch.emotions.push(score),
             None => patch.deleted_emotions.push(score),
+        }
+    }
+    for id in touched.comments {
+        match crate::comments::find(conn, map_id, id)? {
+            Some(c) => patch.comments.push(c),
+            None => patch.deleted_comments.push(id),
         }
     }
     patch.history = state(conn, map_id)?;

@@ -8,6 +8,7 @@ mod apply;
 pub mod backups;
 mod cached;
 mod cards_import;
+mod comments;
 mod error;
 mod history;
 mod library;

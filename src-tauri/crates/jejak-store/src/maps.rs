@@ -154,7 +154,8 @@ pub(crate) fn create(
     summary(conn, map_id)
 }
 
-/// A copy with fresh ids and no history.
+/// A copy with fresh ids and no history. Comments stay with the original: a copy starts a new
+/// conversation.
 pub(crate) fn duplicate(conn: &Connection, source: Id, title: &str) -> Result<MapSummary> {
     let title = validate::name(Field::MapTitle, title)?;
     let doc = load(conn, source)?;
@@ -243,6 +244,7 @@ pub(crate) fn load(conn: &Connection, id: Id) -> Result<MapDoc> {
         cards: rows::cards_of(conn, id)?,
         personas: crate::personas::of_map(conn, id)?,
         emotions: crate::personas::emotions_of_map(conn, id)?,
+        comments: crate::comments::of_map(conn, id)?,
         history: history::state(conn, id)?,
     })
 }

@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_snapshots",
         include_str!("../migrations/0006_snapshots.sql"),
     ),
+    (
+        "0007_comments",
+        include_str!("../migrations/0007_comments.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

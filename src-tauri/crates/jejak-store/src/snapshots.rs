@@ -251,6 +251,15 @@ pub(crate) fn restore_ops(current: &MapDoc, target: &MapDoc) -> Vec<Op> {
         horizon: e.horizon,
         score: Some(e.score),
     }));
+    // First comments before replies, which name them.
+    let (firsts, replies): (Vec<_>, Vec<_>) =
+        target.comments.iter().partition(|c| c.reply_to.is_none());
+    ops.extend(
+        firsts
+            .into_iter()
+            .chain(replies)
+            .map(|c| Op::AddComment { comment: c.clone() }),
+    );
     ops
 }
 

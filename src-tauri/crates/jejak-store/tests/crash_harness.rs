@@ -553,7 +553,8 @@ fn old_library(path: &Path) -> (Id, usize) {
     lib.close().unwrap();
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
-        "DROP TABLE snapshots;
+        "DROP TABLE comments;
+         DROP TABLE snapshots;
          DROP INDEX history_by_state;
          CREATE INDEX history_by_map ON history(map_id, seq);
          PRAGMA user_version = 4;",

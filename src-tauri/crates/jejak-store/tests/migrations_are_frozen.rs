@@ -29,6 +29,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0006_snapshots",
         "a8cbbaf529c9e3ce99608a242f7575f8bcba9c3bb20563aff4433276dd8ab370",
     ),
+    (
+        "0007_comments",
+        "fddb4c525975c0ef04ac5a5fb9254851a873c6fdcfaa7f3e45989361c3b9b518",
+    ),
 ];
 
 #[test]

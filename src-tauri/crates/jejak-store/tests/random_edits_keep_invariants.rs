@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use jejak_core::attrs::TouchpointKind;
 use jejak_core::templates::{Locale, Template};
 use jejak_core::{new_id, CardAttrs, LaneKind, MapDoc, NewCard, NewLane, NewStage, Op, Place};
-use jejak_core::{Horizon, PersonaFields};
+use jejak_core::{Comment, CommentOn, Horizon, PersonaFields};
 use jejak_store::Library;
 use proptest::prelude::*;
 
@@ -23,7 +23,7 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..15, 0usize..8, 0usize..8, 0usize..8, "[a-zA-Zé ]{0,8}").prop_map(
+    (0u8..17, 0usize..8, 0usize..8, 0usize..8, "[a-zA-Zé ]{0,8}").prop_map(
         |(kind, a, b, c, text)| Step {
             kind,
             a,
@@ -181,6 +181,42 @@ fn to_op(doc: &MapDoc, s: &Step) -> Option<Op> {
             },
             score: (s.c % 6 != 5).then_some((s.c % 5) as i8 - 2),
         },
+        15 => {
+            let on = match (s.b % 2, pick(&card_ids, s.a)) {
+                (0, Some(card)) => CommentOn::Card(*card),
+                _ => CommentOn::Stage(*pick(&stage_ids, s.a)?),
+            };
+            // Sometimes a reply to a thread (which is refused unless it is about the same thing).
+            let reply_to =
+                s.c.is_multiple_of(3)
+                    .then(|| pick(&doc.comments, s.c).map(|c| c.id))
+                    .flatten();
+            Op::AddComment {
+                comment: Comment {
+                    id: new_id(),
+                    on,
+                    reply_to,
+                    author: "Ayu".into(),
+                    text: format!("c {}", s.text),
+                    created_at: s.a as i64,
+                    resolved: s.b.is_multiple_of(3),
+                },
+            }
+        }
+        16 => {
+            let id = pick(&doc.comments, s.a)?.id;
+            match s.b % 3 {
+                0 => Op::ResolveComment {
+                    id,
+                    resolved: s.c.is_multiple_of(2),
+                },
+                1 => Op::EditComment {
+                    id,
+                    text: format!("e {}", s.text),
+                },
+                _ => Op::DeleteComment { id },
+            }
+        }
         _ => match s.b % 2 {
             0 => Op::DeleteLane {
                 id: *pick(&lane_ids, s.a)?,
@@ -200,11 +236,14 @@ type Content = (
     Vec<jejak_core::Card>,
     Vec<jejak_core::Persona>,
     Vec<jejak_core::EmotionScore>,
+    Vec<Comment>,
 );
 
 fn content(doc: &MapDoc) -> Content {
     let mut cards = doc.cards.clone();
     cards.sort_by_key(|c| c.id);
+    let mut comments = doc.comments.clone();
+    comments.sort_by_key(|c| c.id);
     (
         doc.map.title.clone(),
         doc.stages.clone(),
@@ -212,6 +251,7 @@ fn content(doc: &MapDoc) -> Content {
         cards,
         doc.personas.clone(),
         doc.emotions.clone(),
+        comments,
     )
 }
 
@@ -240,6 +280,19 @@ fn check_invariants(doc: &MapDoc) {
     assert_eq!(stage_ranks.len(), doc.stages.len(), "duplicate stage rank");
     let lane_ranks: HashSet<_> = doc.lanes.iter().map(|l| &l.rank).collect();
     assert_eq!(lane_ranks.len(), doc.lanes.len(), "duplicate lane rank");
+    let cards: HashSet<_> = doc.cards.iter().map(|c| c.id).collect();
+    for c in &doc.comments {
+        let there = match c.on {
+            CommentOn::Card(id) => cards.contains(&id),
+            CommentOn::Stage(id) => stages.contains(&id),
+        };
+        assert!(there, "comment {} on something gone", c.id);
+        if let Some(first) = c.reply_to {
+            let thread = doc.comments.iter().find(|t| t.id == first);
+            assert!(thread.is_some_and(|t| t.reply_to.is_none() && t.on == c.on));
+            assert!(!c.resolved, "a reply resolved on its own");
+        }
+    }
     // Loaded lists come back sorted by rank.
     assert!(doc.stages.windows(2).all(|w| w[0].rank < w[1].rank));
     assert!(doc.lanes.windows(2).all(|w| w[0].rank < w[1].rank));

@@ -85,6 +85,7 @@ impl Reader {
             cards: Vec::new(),
             personas: Vec::new(),
             emotions: Vec::new(),
+            comments: Vec::new(),
             history: Default::default(),
         };
         Reader {

@@ -32,6 +32,7 @@ fn doc(cards: Vec<Card>) -> MapDoc {
         cards,
         personas: vec![],
         emotions: vec![],
+        comments: Vec::new(),
         history: HistoryState::default(),
     }
 }

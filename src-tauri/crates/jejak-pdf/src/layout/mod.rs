@@ -8,6 +8,7 @@ pub mod card;
 pub mod chrome;
 pub mod inventory;
 pub mod items;
+pub mod open_comments;
 pub mod personas;
 pub mod poster;
 pub mod poster_key;
@@ -195,6 +196,13 @@ pub fn layout(ctx: &Ctx, doc: &MapDoc, options: &ExportOptions) -> Laid {
         let table = inventory::inventory_pages(ctx, doc, &scores, (w, h));
         if !table.is_empty() {
             bookmarks.push((ctx.labels.inventory.to_string(), pages.len()));
+            pages.extend(table);
+        }
+    }
+    if options.include_comments {
+        let table = open_comments::open_comment_pages(ctx, doc, (w, h));
+        if !table.is_empty() {
+            bookmarks.push((ctx.labels.open_comments.to_string(), pages.len()));
             pages.extend(table);
         }
     }

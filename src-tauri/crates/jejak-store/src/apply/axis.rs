@@ -6,7 +6,7 @@ use jejak_core::{Field, Id, Lane, LaneKind, NewLane, NewStage, Op, Place, Stage}
 use rusqlite::Connection;
 
 use super::ranked::{move_row, place_new, MapRow};
-use super::{cards, Applied, Touched};
+use super::{cards, comments, Applied, Touched};
 use crate::rows;
 use crate::Result;
 
@@ -222,7 +222,11 @@ pub(super) fn delete_axis(
     let (recreate, _) = axis.recreate_op(conn, map_id, id)?;
     let gone = rows::cards_where(conn, axis.card_column(), id)?;
     let mut inverse = vec![recreate];
-    inverse.extend(cards::restore(conn, &gone)?);
+    inverse.extend(cards::restore(conn, &gone, t)?);
+    if let Axis::Stage = axis {
+        let said = comments::taken_with(conn, "stage_id", id, t)?;
+        inverse.extend(comments::restore(&said));
+    }
     rows::delete_where(conn, "cards", axis.card_column(), id)?;
     rows::delete_where(conn, axis.table(), "id", id)?;
     axis.touch(t, id);

@@ -4,6 +4,7 @@ use jejak_core::validate;
 use jejak_core::{Card, CardAttrs, Id, NewCard, Op, Place};
 use rusqlite::Connection;
 
+use super::comments;
 use super::personas::restore_emotion;
 use super::ranked::resolve_place;
 use super::{Applied, Touched};
@@ -17,12 +18,17 @@ fn cell_in_map(conn: &Connection, map_id: Id, (stage_id, lane_id): (Id, Id)) -> 
     Ok(())
 }
 
-/// Ops that bring back deleted cards with their emotion scores.
-pub(super) fn restore(conn: &Connection, cards: &[Card]) -> Result<Vec<Op>> {
+/// Ops that bring back cards about to be deleted with their emotion scores and comments (which
+/// are marked touched: the patch reports them gone with the cards).
+pub(super) fn restore(conn: &Connection, cards: &[Card], t: &mut Touched) -> Result<Vec<Op>> {
     let mut ops: Vec<Op> = cards.iter().map(recreate_op).collect();
     for card in cards {
         let scores = personas::emotions_where(conn, "card_id", card.id)?;
         ops.extend(scores.iter().map(restore_emotion));
+    }
+    for card in cards {
+        let gone = comments::taken_with(conn, "card_id", card.id, t)?;
+        ops.extend(comments::restore(&gone));
     }
     Ok(ops)
 }
@@ -160,7 +166,7 @@ pub(super) fn move_to(
 
 pub(super) fn delete(conn: &Connection, map_id: Id, id: Id, t: &mut Touched) -> Result<Applied> {
     let card = rows::card(conn, map_id, id)?;
-    let inverse = restore(conn, std::slice::from_ref(&card))?;
+    let inverse = restore(conn, std::slice::from_ref(&card), t)?;
     rows::delete_where(conn, "cards", "id", id)?;
     t.cards.insert(id);
     Ok(Applied::new(Op::DeleteCard { id }, inverse))

@@ -4,6 +4,7 @@
 
 mod axis;
 mod cards;
+mod comments;
 mod personas;
 mod ranked;
 
@@ -27,6 +28,7 @@ pub(crate) struct Touched {
     pub cards: BTreeSet<Id>,
     pub personas: BTreeSet<Id>,
     pub emotions: BTreeSet<(Id, Id, Horizon)>,
+    pub comments: BTreeSet<Id>,
 }
 
 pub(crate) struct Applied {
@@ -86,5 +88,10 @@ pub(crate) fn apply(conn: &Connection, map_id: Id, op: &Op, t: &mut Touched) -> 
             horizon,
             score,
         } => personas::set_emotion(conn, map_id, (*card_id, *persona_id, *horizon), *score, t),
+
+        Op::AddComment { comment } => comments::add(conn, map_id, comment, t),
+        Op::EditComment { id, text } => comments::edit(conn, map_id, *id, text, t),
+        Op::ResolveComment { id, resolved } => comments::resolve(conn, map_id, *id, *resolved, t),
+        Op::DeleteComment { id } => comments::delete(conn, map_id, *id, t),
     }
 }

@@ -1,16 +1,16 @@
-//! Copying one map, with its personas, scores and edit history, from one database to another:
-//! out of the library into a map file, and from a map file into the library. Every row is
-//! validated as an edit would be, so a hand-made file cannot bring in what the app refuses.
+//! Copying one map, with its personas, scores, comments and edit history, from one database to
+//! another: out of the library into a map file, and from a map file into the library. Every row
+//! is validated as an edit would be, so a hand-made file cannot bring in what the app refuses.
 
 use std::collections::HashMap;
 
 use jejak_core::validate;
-use jejak_core::{Field, Id, MapDoc, PersonaFields};
+use jejak_core::{CommentOn, Field, Id, MapDoc, PersonaFields};
 use rusqlite::{params, Connection};
 use serde_json::Value;
 
 use crate::cached::Cached;
-use crate::{personas, rows};
+use crate::{comments, personas, rows};
 use crate::{Result, StoreError};
 
 /// One row of a map's edit history, without its library-wide sequence number.
@@ -56,7 +56,8 @@ impl Renames {
             .chain(doc.stages.iter().map(|s| s.id))
             .chain(doc.lanes.iter().map(|l| l.id))
             .chain(doc.cards.iter().map(|c| c.id))
-            .chain(doc.personas.iter().map(|p| p.id));
+            .chain(doc.personas.iter().map(|p| p.id))
+            .chain(doc.comments.iter().map(|c| c.id));
         for id in ids {
             renames.add(id);
         }
@@ -186,6 +187,21 @@ pub(super) fn write_map(
         let score = jejak_core::persona::check_score(e.score)?;
         let (card, persona) = (renames.id(e.card_id), renames.id(e.persona_id));
         personas::set_emotion(conn, card, persona, e.horizon, Some(score))?;
+    }
+    // First comments before replies, which name them.
+    let (firsts, replies): (Vec<_>, Vec<_>) =
+        doc.comments.iter().partition(|c| c.reply_to.is_none());
+    for c in firsts.into_iter().chain(replies) {
+        let comment = jejak_core::Comment {
+            id: renames.id(c.id),
+            on: match c.on {
+                CommentOn::Card(id) => CommentOn::Card(renames.id(id)),
+                CommentOn::Stage(id) => CommentOn::Stage(renames.id(id)),
+            },
+            reply_to: c.reply_to.map(|r| renames.id(r)),
+            ..c.validated()?
+        };
+        comments::insert(conn, map_id, &comment)?;
     }
     for h in history {
         conn.exec_cached(

@@ -12,7 +12,11 @@ posterScale: number,
 /**
  * Poster only: how much neighbouring sheets repeat, for gluing or taping.
  */
-overlapMm: number, includePersonas: boolean, includeInventory: boolean, facilitator: string, organisation: string, 
+overlapMm: number, includePersonas: boolean, includeInventory: boolean, 
+/**
+ * A page listing the open comment threads (absent in options saved before comments).
+ */
+includeComments: boolean, facilitator: string, organisation: string, 
 /**
  * Language of the words the PDF adds (legend, headings); map content is printed as written.
  */

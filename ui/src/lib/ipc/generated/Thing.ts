@@ -3,4 +3,4 @@
 /**
  * Something in a library that an edit can point at.
  */
-export type Thing = "map" | "stage" | "lane" | "card" | "persona" | "snapshot" | "item";
+export type Thing = "map" | "stage" | "lane" | "card" | "persona" | "snapshot" | "comment" | "item";
