@@ -13,11 +13,13 @@ import { Viewport } from './viewport.svelte';
 import { Presenter } from '../present/presenter.svelte';
 import { MapLinks } from './mapLinks.svelte';
 import { ViewChoices } from './viewChoices.svelte';
+import { Comments } from './comments.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
   presenter: Presenter;
   links: MapLinks;
+  comments: Comments;
   /** Opens another map from a card's link, with a way back to this one. */
   openLinked: (id: Id) => void;
   actions: ActionRegistry;
@@ -35,6 +37,7 @@ export function createBoard(
 ): Board {
   const session = new MapSession(mapId, onError);
   const view = new ViewChoices(session, onError);
+  const comments = new Comments(session, onError);
   const board = new BoardState(session, view);
   const viewport = new Viewport(mapId, onError, (key) => session.cells.get(key)?.length ?? 0);
   const gestures = new Gestures(session, board, viewport);
@@ -44,6 +47,7 @@ export function createBoard(
     ...controllers,
     snapshots: new Snapshots(session, onError),
     links: new MapLinks(onError),
+    comments,
     openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,

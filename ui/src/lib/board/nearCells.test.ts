@@ -39,6 +39,7 @@ function board(stages: number, lanes: LaneKind[], perCell: number): MapDoc {
     cards,
     personas: [],
     emotions: [],
+    comments: [],
     history: { canUndo: false, canRedo: false },
   };
 }

@@ -1,13 +1,25 @@
 // How this map is looked at here, apart from the map itself: the figure the cards are shaded by,
 // lanes hidden from the room, and a stage shown alone. Remembered per map (the library's
-// settings), used by the board and by present mode; editing never depends on it.
-import { api, type Id, type MapDoc, type MapView } from '../ipc';
+// settings), used by the board and by present mode; editing never depends on it. Showing only
+// the cards with open comments is for this session only: it is a way to work through them.
+import { api, type Card, type Id, type MapDoc, type MapView } from '../ipc';
 import type { MapSession } from './mapSession.svelte';
 
 export class ViewChoices {
   heatMetric = $state<string | null>(null);
   hiddenLanes = $state<Id[]>([]);
   focusStage = $state<Id | null>(null);
+  openCommentsOnly = $state(false);
+
+  /** Cards with at least one open comment thread. */
+  readonly openCommented = $derived.by(
+    () =>
+      new Set(
+        (this.session.doc?.comments ?? [])
+          .filter((c) => c.replyTo === null && !c.resolved && c.on.kind === 'card')
+          .map((c) => c.on.id),
+      ),
+  );
 
   /** The map as the board and the presentation show it (the map itself when nothing is hidden). */
   readonly shownDoc = $derived.by((): MapDoc | null => {
@@ -20,9 +32,12 @@ export class ViewChoices {
       focus && doc.stages.some((s) => s.id === focus) ? doc.stages.filter((s) => s.id === focus) : doc.stages;
     // Every lane hidden would leave nothing to look at: then none is.
     const shownLanes = lanes.length > 0 ? lanes : doc.lanes;
-    return shownLanes.length === doc.lanes.length && stages.length === doc.stages.length
+    const cards = this.openCommentsOnly ? doc.cards.filter((c) => this.openCommented.has(c.id)) : doc.cards;
+    return shownLanes.length === doc.lanes.length &&
+      stages.length === doc.stages.length &&
+      cards === doc.cards
       ? doc
-      : { ...doc, lanes: shownLanes, stages };
+      : { ...doc, lanes: shownLanes, stages, cards };
   });
   /** Lanes hidden that the map still has (a lane deleted since is not counted). */
   readonly hiddenCount = $derived.by(
@@ -68,7 +83,13 @@ export class ViewChoices {
     this.save();
   }
 
+  /** The cards of a cell the board shows. */
+  cardsShown(cards: Card[]): Card[] {
+    return this.openCommentsOnly ? cards.filter((c) => this.openCommented.has(c.id)) : cards;
+  }
+
   showAll(): void {
+    this.openCommentsOnly = false;
     this.hiddenLanes = [];
     this.focusStage = null;
     this.save();

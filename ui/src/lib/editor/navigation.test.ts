@@ -31,6 +31,7 @@ const doc: MapDoc = {
   ],
   personas: [],
   emotions: [],
+  comments: [],
   history: { canUndo: false, canRedo: false },
 };
 

@@ -2,6 +2,7 @@ import { enErrors } from './en-errors';
 import { enHistory } from './en-history';
 import { enImport } from './en-import';
 import { enWorkshop } from './en-workshop';
+import { enComments } from './en-comments';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
@@ -10,6 +11,7 @@ export const en = {
   ...enHistory,
   ...enImport,
   ...enWorkshop,
+  ...enComments,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',

@@ -3,6 +3,7 @@ import { idErrors } from './id-errors';
 import { idHistory } from './id-history';
 import { idImport } from './id-import';
 import { idWorkshop } from './id-workshop';
+import { idComments } from './id-comments';
 
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const id: Record<MessageKey, string> = {
   ...idHistory,
   ...idImport,
   ...idWorkshop,
+  ...idComments,
   'app.name': 'Jejak',
   'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',

@@ -34,6 +34,7 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     maps.map((doc) => [doc.map.id, { doc, undo: [], redo: [], lastKey: null }] as const),
   );
   const calls: string[] = [];
+  let author: string | null = null;
   const delays: number[] = [];
   const snapshots: { info: SnapshotInfo; doc: MapDoc }[] = [];
   const snapshotOf = (id: Id) => {
@@ -174,6 +175,8 @@ export function fakeBackend(maps: MapDoc[]): FakeBackend {
     setFullscreen: () => Promise.resolve(),
     mapView: () => Promise.resolve({ heatMetric: null, hiddenLanes: [], focusStage: null }),
     setMapView: () => Promise.resolve(),
+    authorName: () => Promise.resolve(author),
+    setAuthorName: (name) => Promise.resolve((author = name.trim())),
     setLocale: () => Promise.resolve(),
     onCloseRequested: () => Promise.resolve(() => {}),
     onFilesToOpen: () => Promise.resolve(() => {}),
@@ -230,6 +233,7 @@ export function sampleMap(id: Id = 'map-1'): MapDoc {
     ],
     personas: [],
     emotions: [],
+    comments: [],
     history: { canUndo: false, canRedo: false },
   };
 }

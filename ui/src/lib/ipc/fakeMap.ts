@@ -1,7 +1,19 @@
 // Edits of one map in memory, for the fake backend: the same ops as the store, the same shape of
 // patch back. Ranks are renumbered per sibling list (the store keeps fractional ranks; the UI only
 // sorts by them, so any increasing strings do).
-import type { Card, EmotionScore, Id, Lane, MapDoc, Op, Patch, Persona, Place, Stage } from './types';
+import type {
+  Card,
+  Comment,
+  EmotionScore,
+  Id,
+  Lane,
+  MapDoc,
+  Op,
+  Patch,
+  Persona,
+  Place,
+  Stage,
+} from './types';
 
 type Ranked = { id: Id; rank: string };
 
@@ -58,12 +70,21 @@ export function applyOp(doc: MapDoc, op: Op): MapDoc {
       d.personas.find((p) => p.id === id),
       'persona',
     );
+  const commentOf = (id: Id) =>
+    must(
+      d.comments.find((c) => c.id === id),
+      'comment',
+    );
   const cellMustExist = (stageId: Id, laneId: Id) => [stageOf(stageId), laneOf(laneId)];
   const dropCards = (keep: (c: Card) => boolean) => {
     d.cards = d.cards.filter(keep);
     const live = new Set(d.cards.map((c) => c.id));
     d.emotions = d.emotions.filter((e) => live.has(e.cardId));
+    const stages = new Set(d.stages.map((s) => s.id));
+    d.comments = d.comments.filter((c) => (c.on.kind === 'card' ? live.has(c.on.id) : stages.has(c.on.id)));
   };
+  const setComment = (id: Id, change: Partial<Comment>) =>
+    (d.comments = d.comments.map((c) => (c.id === id ? { ...c, ...change } : c)));
   switch (op.type) {
     case 'renameMap':
       d.map = { ...d.map, title: op.title };
@@ -142,6 +163,26 @@ export function applyOp(doc: MapDoc, op: Op): MapDoc {
       if (op.score !== null) d.emotions = [...d.emotions, { ...op, score: op.score }];
       break;
     }
+    case 'addComment': {
+      const c = op.comment;
+      if (c.on.kind === 'card') cardOf(c.on.id);
+      else stageOf(c.on.id);
+      if (c.replyTo !== null && commentOf(c.replyTo).replyTo !== null) throw new Error('reply to a reply');
+      d.comments = [...d.comments, { ...c, text: c.text.trim(), resolved: c.resolved && c.replyTo === null }];
+      break;
+    }
+    case 'editComment':
+      commentOf(op.id);
+      setComment(op.id, { text: op.text.trim() });
+      break;
+    case 'resolveComment':
+      commentOf(op.id);
+      setComment(op.id, { resolved: op.resolved });
+      break;
+    case 'deleteComment':
+      commentOf(op.id);
+      d.comments = d.comments.filter((c) => c.id !== op.id && c.replyTo !== op.id);
+      break;
   }
   return d;
 }
@@ -164,6 +205,7 @@ export function diffDocs(before: MapDoc, after: MapDoc): Patch {
   const cards = diffList<Card>(before.cards, after.cards);
   const personas = diffList<Persona>(before.personas, after.personas);
   const emotions = diffList(before.emotions.map(emotionId), after.emotions.map(emotionId));
+  const comments = diffList<Comment>(before.comments, after.comments);
   const gone = new Set(emotions.deleted);
   return {
     map: JSON.stringify(before.map) === JSON.stringify(after.map) ? null : after.map,
@@ -177,6 +219,8 @@ export function diffDocs(before: MapDoc, after: MapDoc): Patch {
     deletedPersonas: personas.deleted,
     emotions: emotions.upserts.map(({ id: _, ...e }) => e),
     deletedEmotions: before.emotions.filter((e) => gone.has(emotionId(e).id)),
+    comments: comments.upserts,
+    deletedComments: comments.deleted,
     history: after.history,
   };
 }

@@ -37,6 +37,10 @@ export interface JejakPort {
   /** How the map was last looked at here (shading, hidden lanes, a focused stage). */
   mapView(mapId: Id): Promise<MapView>;
   setMapView(mapId: Id, view: MapView): Promise<void>;
+  /** The name comments are signed with; null until the user gives one. */
+  authorName(): Promise<string | null>;
+  /** Keeps the name comments are signed with; resolves to it as kept (trimmed). */
+  setAuthorName(name: string): Promise<string>;
   /** Puts the window in full screen (present mode) or back. */
   setFullscreen(on: boolean): Promise<void>;
 

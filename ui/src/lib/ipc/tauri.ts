@@ -22,6 +22,8 @@ export const tauriPort: JejakPort = {
   setMapZoom: (mapId, zoom) => call('set_map_zoom', { mapId, zoom }),
   mapView: (mapId) => call('map_view', { mapId }),
   setMapView: (mapId, view) => call('set_map_view', { mapId, view }),
+  authorName: () => call('author_name'),
+  setAuthorName: (name) => call('set_author_name', { name }),
   setFullscreen: async (on) => {
     try {
       await getCurrentWindow().setFullscreen(on);

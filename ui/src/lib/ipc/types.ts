@@ -18,6 +18,8 @@ export type { Phase } from './generated/Phase';
 export type { Priority } from './generated/Priority';
 export type { TouchpointKind } from './generated/TouchpointKind';
 export type { EmotionScore } from './generated/EmotionScore';
+export type { Comment } from './generated/Comment';
+export type { CommentOn } from './generated/CommentOn';
 export type { ExportOptions } from './generated/ExportOptions';
 export type { ExportProgress } from './generated/ExportProgress';
 export type { ExportReport } from './generated/ExportReport';

@@ -43,6 +43,7 @@ const doc: MapDoc = {
     { cardId: 'c', personaId: 'P', horizon: 'asIs', score: -1 },
     { cardId: 'c', personaId: 'P', horizon: 'toBe', score: 1 },
   ],
+  comments: [],
   history: { canUndo: false, canRedo: false },
 };
 

@@ -36,6 +36,7 @@ const doc: MapDoc = {
     },
   ],
   emotions: [{ cardId: 'a', personaId: 'P', horizon: 'asIs', score: -1 }],
+  comments: [],
   history: { canUndo: false, canRedo: false },
 };
 
@@ -51,6 +52,8 @@ const empty: Patch = {
   deletedPersonas: [],
   emotions: [],
   deletedEmotions: [],
+  comments: [],
+  deletedComments: [],
   history: { canUndo: true, canRedo: false },
 };
 

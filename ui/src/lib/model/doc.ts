@@ -1,5 +1,6 @@
 // The open map as plain data, and the pure functions that update it from backend patches.
 import type { Card, EmotionScore, Id, Lane, MapDoc, Patch, Persona, Stage } from '../ipc/types';
+import { mergeComments } from './comments';
 
 /** Ranks are compared bytewise (they are hex strings), never with locale rules. */
 export function byRank<T extends { rank: string }>(a: T, b: T): number {
@@ -41,15 +42,23 @@ export function applyPatch(doc: MapDoc, patch: Patch): MapDoc {
     patch.deletedEmotions.length > 0 ||
     patch.deletedCards.length > 0 ||
     patch.deletedPersonas.length > 0;
-  return {
+  const next: MapDoc = {
     map: patch.map ?? doc.map,
     stages: merge<Stage>(doc.stages, patch.stages, patch.deletedStages),
     lanes: merge<Lane>(doc.lanes, patch.lanes, patch.deletedLanes),
     cards,
     personas,
     emotions: emotionsChanged ? mergeEmotions(doc, patch, cards, personas) : doc.emotions,
+    comments: doc.comments,
     history: patch.history,
   };
+  const commentsChanged =
+    patch.comments.length > 0 ||
+    patch.deletedComments.length > 0 ||
+    patch.deletedCards.length > 0 ||
+    patch.deletedStages.length > 0;
+  if (commentsChanged) next.comments = mergeComments(doc, patch.comments, patch.deletedComments, next);
+  return next;
 }
 
 export function cellKey(stageId: Id, laneId: Id): string {

@@ -12,4 +12,6 @@ export const LIMITS = {
   tags: 2_000,
   personaText: 20_000,
   snapshotLabel: 120,
+  comment: 10_000,
+  author: 200,
 } as const;

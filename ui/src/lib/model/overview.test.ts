@@ -35,6 +35,7 @@ const doc: MapDoc = {
   ],
   personas: [],
   emotions: [],
+  comments: [],
   history: { canUndo: false, canRedo: false },
 };
 

@@ -38,6 +38,7 @@ function map(cards: Card[], stages = ['S1', 'S2']): MapDoc {
     cards,
     personas: [],
     emotions: [],
+    comments: [],
     history: { canUndo: false, canRedo: false },
   };
 }
