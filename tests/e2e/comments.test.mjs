@@ -57,6 +57,13 @@ test('a card thread is written, replied to, resolved, reopened, undone, filtered
     assert.deepEqual(authors, ['Ayu Lestari', 'Ayu Lestari']);
     await app.saveScreenshot(path.join(artifacts, 'comments-thread.png'));
 
+    // Unsent text stays with its card: another card's box is empty, and the text is back on return.
+    await typeInto(app, await app.$(byTestId('new-comment')), 'Half a thought');
+    await selectCard(app, 'Comparison page on the website');
+    assert.equal(await app.$(byTestId('new-comment')).getValue(), '');
+    await selectCard(app, CARD);
+    assert.equal(await app.$(byTestId('new-comment')).getValue(), 'Half a thought');
+
     // Resolve, reopen, and each of them undone and redone from the toolbar.
     await app.$(byTestId('resolve')).click();
     await eventually(async () => (await badge(app))[0] === '1 resolved comment', 'resolved');

@@ -12,6 +12,12 @@ export class Comments {
   /** The stage whose comments are open in the side panel. */
   stagePanel = $state<Id | null>(null);
 
+  /**
+   * Text written and not sent yet, per box (a card's or stage's new comment, a reply): selecting
+   * another card and coming back finds it again, and it never goes to another card.
+   */
+  readonly drafts = new Map<string, string>();
+
   /** Open and resolved threads per card and stage id. */
   readonly counts = $derived.by((): Map<Id, CommentCount> => threadCounts(this.session.doc?.comments ?? []));
 

@@ -18,7 +18,7 @@ export const enComments = {
   'comments.showLess': 'Show less',
   'comments.sendHint': 'Ctrl+Enter sends',
   'comments.clipped': 'Only the first {max} characters fit in a comment; the rest was not added.',
-  'comments.signedAs': 'Signed as {name}',
+  'comments.signedAs': 'Commenting as {name}',
   'comments.nameFirst': 'Your name, shown on your comments',
   'comments.nameSave': 'Save name',
   'comments.stageTitle': 'Comments on “{title}”',

@@ -18,7 +18,7 @@ export const idComments = {
   'comments.showLess': 'Tampilkan lebih sedikit',
   'comments.sendHint': 'Ctrl+Enter mengirim',
   'comments.clipped': 'Hanya {max} karakter pertama muat dalam komentar; sisanya tidak ditambahkan.',
-  'comments.signedAs': 'Ditandatangani sebagai {name}',
+  'comments.signedAs': 'Berkomentar sebagai {name}',
   'comments.nameFirst': 'Nama Anda, ditampilkan pada komentar Anda',
   'comments.nameSave': 'Simpan nama',
   'comments.stageTitle': 'Komentar tentang “{title}”',
