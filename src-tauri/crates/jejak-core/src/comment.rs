@@ -46,7 +46,7 @@ impl Comment {
         let text = comment_text(&self.text)?;
         let author = author_name(&self.author)?;
         if self.created_at < 0 {
-            return Err(Invalid::bad(Field::CommentText));
+            return Err(Invalid::bad(Field::CommentTime));
         }
         Ok(Comment {
             text,
@@ -79,6 +79,16 @@ pub fn author_name(name: &str) -> Result<String, Invalid> {
         return Err(Invalid::too_long(Field::CommentAuthor, MAX_AUTHOR_CHARS));
     }
     Ok(trimmed.to_owned())
+}
+
+/// The first reply in `comments` that does not answer a first comment about the same card or
+/// stage among them (one level of replies; what the store's edits keep).
+pub fn stray_reply(comments: &[Comment]) -> Option<Id> {
+    comments.iter().find_map(|c| {
+        let first = c.reply_to?;
+        let thread = comments.iter().find(|p| p.id == first);
+        (!thread.is_some_and(|p| p.reply_to.is_none() && p.on == c.on)).then_some(c.id)
+    })
 }
 
 /// The open threads of a map as (first comment, replies oldest first), oldest thread first: what

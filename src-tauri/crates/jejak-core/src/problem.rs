@@ -35,6 +35,7 @@ pub enum Field {
     SnapshotLabel,
     CommentText,
     CommentAuthor,
+    CommentTime,
 }
 
 impl Field {
@@ -64,6 +65,7 @@ impl Field {
             Field::SnapshotLabel => "snapshot name",
             Field::CommentText => "comment",
             Field::CommentAuthor => "your name",
+            Field::CommentTime => "comment time",
         }
     }
 }

@@ -326,3 +326,38 @@ fn comments_travel_in_map_files_json_copies_and_snapshots() {
     lib.restore_snapshot(snap.id).unwrap();
     assert_eq!(comments(&lib, map), expected);
 }
+
+#[test]
+fn a_map_file_with_a_stray_reply_is_refused_and_the_library_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, doc) = journey(&dir);
+    let map = doc.map.id;
+    let (a, b) = (
+        add_card(&mut lib, &doc, 0, "A"),
+        add_card(&mut lib, &doc, 1, "B"),
+    );
+    let first = comment(CommentOn::Card(a), None, "Ayu", "On A");
+    add(&mut lib, map, &first);
+    let file = dir.path().join("map.jejak");
+    lib.export_map_file(map, &file).unwrap();
+    // Made by hand: a reply on card B to the thread on card A.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute(
+        "INSERT INTO comments (id, map_id, card_id, reply_to, author, text, created_at)
+         VALUES (?1, ?2, ?3, ?4, 'Budi', 'stray', 5)",
+        rusqlite::params![
+            new_id().to_string(),
+            map.to_string(),
+            b.to_string(),
+            first.id.to_string()
+        ],
+    )
+    .unwrap();
+    drop(conn);
+
+    let target_path = dir.path().join("other.jejak");
+    let mut target = Library::open(&target_path).unwrap();
+    let opened = MapFile::open(&file).unwrap();
+    assert!(target.import_map(&opened, map, ImportAs::New).is_err());
+    assert!(target.list_maps("").unwrap().is_empty(), "nothing written");
+}

@@ -188,6 +188,13 @@ pub(super) fn write_map(
         let (card, persona) = (renames.id(e.card_id), renames.id(e.persona_id));
         personas::set_emotion(conn, card, persona, e.horizon, Some(score))?;
     }
+    // One level of replies, about what their thread is about: what edits keep (a stray reply
+    // would vanish with another card's thread, out of reach of undo).
+    if let Some(id) = jejak_core::comment::stray_reply(&doc.comments) {
+        return Err(StoreError::Corrupt(format!(
+            "comment {id} replies to a thread the map does not have"
+        )));
+    }
     // First comments before replies, which name them.
     let (firsts, replies): (Vec<_>, Vec<_>) =
         doc.comments.iter().partition(|c| c.reply_to.is_none());

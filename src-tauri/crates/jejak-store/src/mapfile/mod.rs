@@ -165,6 +165,7 @@ fn refuse_ids_of_other_maps(conn: &rusqlite::Connection, doc: &MapDoc) -> Result
         ("lanes", doc.lanes.iter().map(|l| l.id).collect()),
         ("cards", doc.cards.iter().map(|c| c.id).collect()),
         ("personas", doc.personas.iter().map(|p| p.id).collect()),
+        ("comments", doc.comments.iter().map(|c| c.id).collect()),
     ];
     for (table, ids) in ids {
         let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND map_id != ?2");

@@ -3,4 +3,4 @@
 /**
  * The piece of a map a problem is about.
  */
-export type Field = "mapTitle" | "stageTitle" | "laneTitle" | "cardTitle" | "cardBody" | "channel" | "owner" | "link" | "colour" | "tag" | "tags" | "metrics" | "metricName" | "metricValue" | "personaName" | "personaText" | "personaColour" | "personaPhoto" | "emotionScore" | "rank" | "edit" | "snapshotLabel" | "commentText" | "commentAuthor";
+export type Field = "mapTitle" | "stageTitle" | "laneTitle" | "cardTitle" | "cardBody" | "channel" | "owner" | "link" | "colour" | "tag" | "tags" | "metrics" | "metricName" | "metricValue" | "personaName" | "personaText" | "personaColour" | "personaPhoto" | "emotionScore" | "rank" | "edit" | "snapshotLabel" | "commentText" | "commentAuthor" | "commentTime";
