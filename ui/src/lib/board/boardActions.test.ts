@@ -172,4 +172,27 @@ describe('BoardState', () => {
     actions.run('focusDown'); // the lane below is hidden: nowhere to go
     expect(state.selection).toEqual(['c1']);
   });
+
+  it('with only the cards with open comments shown, select-all and the arrows reach only those', async () => {
+    const { session, state, actions, view } = await board();
+    const other = await session.createCard('s1', 'l1', 'No comments', '');
+    const comment = {
+      id: 'k1',
+      on: { kind: 'card' as const, id: 'c1' },
+      replyTo: null,
+      author: 'Ayu',
+      text: 'Why?',
+      createdAt: 1,
+      resolved: false,
+    };
+    await session.run([{ type: 'addComment', comment }]);
+    view.openCommentsOnly = true;
+    expect(actions.run('selectAll')).toBe(true);
+    expect(state.selection).toEqual(['c1']);
+    state.selection = ['c1'];
+    actions.run('focusDown');
+    expect(state.selection).toEqual(['c1']);
+    // Present mode and the curve still see every card.
+    expect(view.shownDoc?.cards.some((c) => c.id === other)).toBe(true);
+  });
 });

@@ -42,13 +42,14 @@ export function boardPerformers({
   };
   /** The cards the board shows (lanes hidden from the room and other stages left out), in order. */
   const shownOrder = () => {
-    const shown = view.shownDoc;
+    const shown = view.boardDoc;
     if (!shown || shown === session.doc) return [...session.order];
     const stages = new Set(shown.stages.map((s) => s.id));
     const lanes = new Set(shown.lanes.map((l) => l.id));
+    const cards = new Set(shown.cards.map((c) => c.id));
     return session.order.filter((id) => {
       const card = session.card(id);
-      return card !== undefined && stages.has(card.stageId) && lanes.has(card.laneId);
+      return card !== undefined && cards.has(id) && stages.has(card.stageId) && lanes.has(card.laneId);
     });
   };
   /** The cards an action applies to: the selection, else the focused card, in board order. */
@@ -57,7 +58,7 @@ export function boardPerformers({
     return inBoardOrder(board.selection.length ? board.selection : from ? [from] : [], session.order);
   };
   const focus = (dir: Direction) => () => {
-    const doc = view.shownDoc;
+    const doc = view.boardDoc;
     if (!doc) return false;
     const from = anchor(board);
     if (!from) {
@@ -70,7 +71,7 @@ export function boardPerformers({
     return true;
   };
   const move = (dir: Direction) => () => {
-    const doc = view.shownDoc;
+    const doc = view.boardDoc;
     const ids = chosen();
     if (!doc || ids.length === 0) return false;
     const from = anchor(board);

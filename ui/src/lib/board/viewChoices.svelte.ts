@@ -32,12 +32,18 @@ export class ViewChoices {
       focus && doc.stages.some((s) => s.id === focus) ? doc.stages.filter((s) => s.id === focus) : doc.stages;
     // Every lane hidden would leave nothing to look at: then none is.
     const shownLanes = lanes.length > 0 ? lanes : doc.lanes;
-    const cards = this.openCommentsOnly ? doc.cards.filter((c) => this.openCommented.has(c.id)) : doc.cards;
-    return shownLanes.length === doc.lanes.length &&
-      stages.length === doc.stages.length &&
-      cards === doc.cards
+    return shownLanes.length === doc.lanes.length && stages.length === doc.stages.length
       ? doc
-      : { ...doc, lanes: shownLanes, stages, cards };
+      : { ...doc, lanes: shownLanes, stages };
+  });
+  /**
+   * What the board draws and its keys move among: `shownDoc`, and only the cards with open
+   * comments when asked. The curve and present mode keep every card of `shownDoc`.
+   */
+  readonly boardDoc = $derived.by((): MapDoc | null => {
+    const shown = this.shownDoc;
+    if (!shown || !this.openCommentsOnly) return shown;
+    return { ...shown, cards: shown.cards.filter((c) => this.openCommented.has(c.id)) };
   });
   /** Lanes hidden that the map still has (a lane deleted since is not counted). */
   readonly hiddenCount = $derived.by(

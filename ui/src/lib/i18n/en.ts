@@ -297,8 +297,8 @@ export const en = {
   'export.minText': 'Smallest text (pt)',
   'export.minTextHint':
     'Layouts keep every word on the map at least this big; about 6 pt is what most people read on a handout.',
-  'export.personas': 'A page per persona',
-  'export.inventory': 'Touchpoint inventory table',
+  'export.personas': 'Persona pages',
+  'export.inventory': 'Touchpoint table',
   'export.facilitator': 'Facilitator (optional)',
   'export.organisation': 'Organisation (optional)',
   'export.language': 'Language of headings and legend',

@@ -300,8 +300,8 @@ export const id: Record<MessageKey, string> = {
   'export.minText': 'Teks terkecil (pt)',
   'export.minTextHint':
     'Tata letak menjaga setiap kata di peta setidaknya sebesar ini; sekitar 6 pt masih terbaca oleh kebanyakan orang pada lembar cetak.',
-  'export.personas': 'Satu halaman per persona',
-  'export.inventory': 'Tabel daftar titik sentuh',
+  'export.personas': 'Halaman persona',
+  'export.inventory': 'Tabel titik sentuh',
   'export.facilitator': 'Fasilitator (opsional)',
   'export.organisation': 'Organisasi (opsional)',
   'export.language': 'Bahasa judul dan keterangan',

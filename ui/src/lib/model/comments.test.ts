@@ -54,9 +54,10 @@ describe('comment threads', () => {
     expect(threads[0]?.replies.map((r) => r.id)).toEqual(['r1', 'r2']);
   });
 
-  it('counts threads, not replies, per card and stage (a stage may share no id with a card)', () => {
+  it('counts the comments of open and of resolved threads, replies included', () => {
     const counts = threadCounts(comments);
-    expect(counts.get('a')).toEqual({ open: 3, resolved: 1 });
+    // t1 with r1 and r2, t3 (open); t2 (resolved); s1 is the stage's.
+    expect(counts.get('a')).toEqual({ open: 5, resolved: 1 });
   });
 });
 
@@ -84,6 +85,6 @@ describe('comments in the in-memory map and its patches', () => {
     const noThread = applyOp(d, { type: 'deleteComment', id: 't1' });
     expect(noThread.comments.map((c) => c.id)).toEqual(['s1']);
     const resolved = applyOp(d, { type: 'resolveComment', id: 't1', resolved: true });
-    expect(threadCounts(resolved.comments).get('a')).toEqual({ open: 0, resolved: 1 });
+    expect(threadCounts(resolved.comments).get('a')).toEqual({ open: 0, resolved: 2 });
   });
 });

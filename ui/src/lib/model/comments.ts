@@ -25,19 +25,19 @@ export function threadsOn(comments: Comment[], on: CommentOn): Thread[] {
 }
 
 export interface CommentCount {
-  /** Open threads. */
+  /** Comments in open threads, replies included. */
   open: number;
-  /** Resolved threads. */
+  /** Comments in resolved threads. */
   resolved: number;
 }
 
-/** How many open and resolved threads each card and stage has (keyed by its id). */
+/** How many comments of open and of resolved threads each card and stage has (by its id). */
 export function threadCounts(comments: Comment[]): Map<Id, CommentCount> {
+  const resolvedThread = new Set(comments.filter((c) => c.replyTo === null && c.resolved).map((c) => c.id));
   const counts = new Map<Id, CommentCount>();
   for (const c of comments) {
-    if (c.replyTo !== null) continue;
     const count = counts.get(c.on.id) ?? { open: 0, resolved: 0 };
-    if (c.resolved) count.resolved += 1;
+    if (resolvedThread.has(c.replyTo ?? c.id)) count.resolved += 1;
     else count.open += 1;
     counts.set(c.on.id, count);
   }
