@@ -16,6 +16,7 @@ import {
   selectCard,
   texts,
   typeInto,
+  tickInExport,
   useDriver,
 } from './harness.mjs';
 
@@ -111,9 +112,7 @@ test('a card thread is written, replied to, resolved, reopened, undone, filtered
 
     // The PDF's page of open comments.
     await app.$(byTestId('export-pdf')).click();
-    const check = await app.$(byTestId('export-comments'));
-    await check.waitForDisplayed();
-    await check.click();
+    await tickInExport(app, 'export-comments');
     const go = await app.$(byTestId('export-go'));
     await go.scrollIntoView();
     await go.waitForClickable({ timeout: 20000 });

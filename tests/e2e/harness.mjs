@@ -1,5 +1,6 @@
 // Drives the real Jejak binary over WebDriver: tauri-driver in front of WebKitWebDriver.
 // Each `launch()` is a fresh app process; ending the session quits the app.
+import { strict as assert } from 'node:assert';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -312,6 +313,25 @@ export async function fromMore(browser, testid) {
     await browser.$(byTestId('more-panel')).waitForDisplayed();
   }
   await browser.$(byTestId(testid)).click();
+}
+
+/**
+ * Ticks the checkbox `testid` of the export dialog once its preview is shown, as a user does:
+ * looks, and clicks again if the box is still not ticked. (WebKitWebDriver's click can land while
+ * the dialog settles around the preview; the PDF must never be checked with a box left unticked.)
+ */
+export async function tickInExport(browser, testid) {
+  await eventually(
+    async () => (await browser.$(byTestId('export-summary')).getText()).length > 0,
+    'the preview',
+  );
+  const box = await browser.$(byTestId(testid));
+  await box.waitForClickable();
+  for (let i = 0; i < 3 && !(await box.isSelected()); i++) {
+    await box.click();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(await box.isSelected(), `${testid} ticked`);
 }
 
 /** Clicks the card titled `title` until the inspector shows it (the board may still be settling). */

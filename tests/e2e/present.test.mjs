@@ -12,6 +12,7 @@ import {
   repo,
   texts,
   typeInto,
+  tickInExport,
   useDriver,
   newMap,
   topBarHeight,
@@ -148,8 +149,7 @@ test('lanes hidden from the room and a stage shown alone are remembered and pres
 
     // On request the PDF prints the map as the board shows it.
     await app.$(byTestId('export-pdf')).click();
-    await app.$(byTestId('export-as-shown')).waitForDisplayed();
-    await app.$(byTestId('export-as-shown')).click();
+    await tickInExport(app, 'export-as-shown');
     // The preview follows the choice before the export starts.
     await eventually(
       async () => /map at/.test(await app.$(byTestId('export-summary')).getText()),
