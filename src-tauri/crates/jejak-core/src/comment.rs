@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::model::Id;
 use crate::problem::Field;
-use crate::validate::Invalid;
+use crate::validate::{self, Invalid};
 
 /// A comment takes a long remark pasted from notes (the UI stops typing at this length).
 pub const MAX_COMMENT_CHARS: usize = 10_000;
@@ -59,26 +59,12 @@ impl Comment {
 
 /// A comment's text: not blank, not huge; returned trimmed.
 pub fn comment_text(text: &str) -> Result<String, Invalid> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(Invalid::blank(Field::CommentText));
-    }
-    if trimmed.chars().count() > MAX_COMMENT_CHARS {
-        return Err(Invalid::too_long(Field::CommentText, MAX_COMMENT_CHARS));
-    }
-    Ok(trimmed.to_owned())
+    validate::trimmed(Field::CommentText, text, MAX_COMMENT_CHARS)
 }
 
 /// The name comments are signed with (kept in the settings): not blank, not huge; trimmed.
 pub fn author_name(name: &str) -> Result<String, Invalid> {
-    let trimmed = name.trim();
-    if trimmed.is_empty() {
-        return Err(Invalid::blank(Field::CommentAuthor));
-    }
-    if trimmed.chars().count() > MAX_AUTHOR_CHARS {
-        return Err(Invalid::too_long(Field::CommentAuthor, MAX_AUTHOR_CHARS));
-    }
-    Ok(trimmed.to_owned())
+    validate::trimmed(Field::CommentAuthor, name, MAX_AUTHOR_CHARS)
 }
 
 /// The first reply in `comments` that does not answer a first comment about the same card or

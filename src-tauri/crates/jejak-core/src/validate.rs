@@ -38,12 +38,17 @@ pub const MAX_BODY_CHARS: usize = 20_000;
 
 /// Map, stage, lane and persona names: not blank, not huge. Returns the trimmed name.
 pub fn name(field: Field, title: &str) -> Result<String, Invalid> {
-    let trimmed = title.trim();
+    trimmed(field, title, MAX_TITLE_CHARS)
+}
+
+/// Text that must say something, at most `max` characters once trimmed. Returns it trimmed.
+pub fn trimmed(field: Field, text: &str, max: usize) -> Result<String, Invalid> {
+    let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(Invalid::blank(field));
     }
-    if trimmed.chars().count() > MAX_TITLE_CHARS {
-        return Err(Invalid::too_long(field, MAX_TITLE_CHARS));
+    if trimmed.chars().count() > max {
+        return Err(Invalid::too_long(field, max));
     }
     Ok(trimmed.to_string())
 }

@@ -26,7 +26,7 @@ pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, scores: &Scores, sheet: (f32, f3
         .iter()
         .map(|s| (s.id, ctx.clean(&s.title)))
         .collect();
-    let columns = [
+    let columns = Column::list(&[
         (l.stage, 1.1),
         (l.lane, 0.9),
         (l.touchpoint, 2.7),
@@ -37,13 +37,7 @@ pub fn inventory_pages(ctx: &Ctx, doc: &MapDoc, scores: &Scores, sheet: (f32, f3
         (l.evidence, 0.8),
         (l.emotion, 1.4),
         (l.metrics, 1.1),
-    ]
-    .into_iter()
-    .map(|(header, share)| Column {
-        header: header.to_string(),
-        share,
-    })
-    .collect::<Vec<_>>();
+    ]);
     let rows: Vec<Vec<String>> = cards
         .iter()
         .map(|c| {

@@ -52,6 +52,15 @@ impl Ctx {
         self.replaced.set(self.replaced.get() + c.replaced);
         c.text
     }
+
+    /// The printable title of stage `id` of `doc` (empty when the map has no such stage).
+    pub fn stage_title(&self, doc: &MapDoc, id: jejak_core::Id) -> String {
+        doc.stages
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| self.clean(&s.title))
+            .unwrap_or_default()
+    }
 }
 
 pub struct Page {

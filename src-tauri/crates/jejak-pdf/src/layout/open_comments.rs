@@ -14,13 +14,7 @@ pub fn open_comment_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<Pag
         return Vec::new();
     }
     let l = ctx.labels;
-    let columns = [(l.comment_on, 1.4), (l.comment, 4.0)]
-        .into_iter()
-        .map(|(header, share)| Column {
-            header: header.to_string(),
-            share,
-        })
-        .collect::<Vec<_>>();
+    let columns = Column::list(&[(l.comment_on, 1.4), (l.comment, 4.0)]);
     let rows: Vec<Vec<String>> = threads
         .iter()
         .map(|(first, replies)| {
@@ -34,13 +28,7 @@ pub fn open_comment_pages(ctx: &Ctx, doc: &MapDoc, sheet: (f32, f32)) -> Vec<Pag
 
 /// The card (with its stage and lane) or the stage a thread is about.
 fn about(ctx: &Ctx, doc: &MapDoc, on: CommentOn) -> String {
-    let stage_title = |id| {
-        doc.stages
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| ctx.clean(&s.title))
-            .unwrap_or_default()
-    };
+    let stage_title = |id| ctx.stage_title(doc, id);
     match on {
         CommentOn::Stage(id) => format!("{}\n{}", stage_title(id), ctx.labels.whole_stage),
         CommentOn::Card(id) => {

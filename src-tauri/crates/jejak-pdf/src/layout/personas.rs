@@ -38,18 +38,12 @@ pub fn persona_pages(
             vec![Page::new(sheet.0, sheet.1, items)]
         } else {
             let l = ctx.labels;
-            let columns: Vec<Column> = [
+            let columns: Vec<Column> = Column::list(&[
                 (l.stage, 1.0),
                 (l.touchpoint, 2.6),
                 (l.as_is, 0.8),
                 (l.to_be, 0.8),
-            ]
-            .into_iter()
-            .map(|(h, share)| Column {
-                header: h.to_string(),
-                share,
-            })
-            .collect();
+            ]);
             table_pages(ctx, heading, &columns, &rows, sheet, Some((lead, lead_h)))
         };
         // Only a persona's first page gets a bookmark; continuation pages carry an empty title.
@@ -155,13 +149,7 @@ fn profile(ctx: &Ctx, p: &Persona, (w, _h): (f32, f32)) -> (Vec<Item>, f32) {
 }
 
 fn score_rows(ctx: &Ctx, doc: &MapDoc, scores: &Scores, p: &Persona) -> Vec<Vec<String>> {
-    let stage_title = |id| {
-        doc.stages
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| ctx.clean(&s.title))
-            .unwrap_or_default()
-    };
+    let stage_title = |id| ctx.stage_title(doc, id);
     let cell = |card_id, h: Horizon| {
         scores
             .get(card_id, p.id, h)

@@ -110,6 +110,18 @@ pub struct Column {
     pub share: f32,
 }
 
+impl Column {
+    /// Columns from their headers and shares of the table width.
+    pub fn list(spec: &[(&str, f32)]) -> Vec<Column> {
+        spec.iter()
+            .map(|(header, share)| Column {
+                header: (*header).to_string(),
+                share: *share,
+            })
+            .collect()
+    }
+}
+
 /// Pages for `rows` (each a cell per column) under `heading`. `lead` is drawn above the table
 /// on the first page and `lead_h` tall (a persona's profile, for instance).
 pub fn table_pages(

@@ -1,18 +1,20 @@
 //! The map as JSON: the whole map (stages, lanes, cards with their attributes, personas with
-//! their photos, emotion scores, comments), versioned, documented in `docs/map-json.md`. Snapshots are kept
-//! in the library in this form too.
+//! their photos, emotion scores, comments), versioned, documented in `docs/map-json.md`.
+//! Snapshots are kept in the library in this form too.
 //!
 //! Reading checks the form and how the parts refer to each other; the store then validates every
 //! row as an edit would be validated.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
-use crate::comment::{Comment, CommentOn};
-use crate::model::{Card, Id, Lane, MapDoc, MapMeta, Stage};
+use crate::comment::Comment;
+use crate::model::{Card, Lane, MapDoc, MapMeta, Stage};
 use crate::persona::{EmotionScore, Persona};
 use crate::problem::Problem;
+
+mod references;
+
+use references::check_references;
 
 /// The `format` every Jejak map JSON file names.
 pub const FORMAT: &str = "jejak.map";
@@ -144,28 +146,6 @@ pub fn read_any_size(bytes: &[u8]) -> Result<MapDoc, JsonRefusal> {
     Ok(doc)
 }
 
-/// Every comment on a card or stage of the map; a reply to a first comment about the same thing.
-fn check_comments(doc: &MapDoc, stages: &HashSet<Id>, cards: &HashSet<Id>) -> Result<(), String> {
-    for c in &doc.comments {
-        let there = match c.on {
-            CommentOn::Card(id) => cards.contains(&id),
-            CommentOn::Stage(id) => stages.contains(&id),
-        };
-        if !there {
-            return Err(format!(
-                "comment {} is on a card or stage the map does not have",
-                c.id
-            ));
-        }
-    }
-    match crate::comment::stray_reply(&doc.comments) {
-        Some(id) => Err(format!(
-            "comment {id} replies to a thread the map does not have"
-        )),
-        None => Ok(()),
-    }
-}
-
 fn position(e: &serde_json::Error) -> (u32, u32) {
     let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
     (n(e.line()), n(e.column()))
@@ -193,81 +173,10 @@ fn content(e: &serde_json::Error) -> JsonRefusal {
     }
 }
 
-/// Ids unique, every card in a stage and lane of the map, every score on a card and a persona of
-/// the map, orders without ties.
-fn check_references(doc: &MapDoc) -> Result<(), String> {
-    let mut ids = HashSet::new();
-    let all = std::iter::once(("map", doc.map.id))
-        .chain(doc.stages.iter().map(|s| ("stage", s.id)))
-        .chain(doc.lanes.iter().map(|l| ("lane", l.id)))
-        .chain(doc.cards.iter().map(|c| ("card", c.id)))
-        .chain(doc.personas.iter().map(|p| ("persona", p.id)))
-        .chain(doc.comments.iter().map(|c| ("comment", c.id)));
-    for (what, id) in all {
-        if !ids.insert(id) {
-            return Err(format!("the {what} id {id} is used twice"));
-        }
-    }
-    let stages: HashSet<Id> = doc.stages.iter().map(|s| s.id).collect();
-    let lanes: HashSet<Id> = doc.lanes.iter().map(|l| l.id).collect();
-    let cards: HashSet<Id> = doc.cards.iter().map(|c| c.id).collect();
-    let personas: HashSet<Id> = doc.personas.iter().map(|p| p.id).collect();
-    for c in &doc.cards {
-        if !stages.contains(&c.stage_id) || !lanes.contains(&c.lane_id) {
-            return Err(format!(
-                "card {} is in a stage or lane the map does not have",
-                c.id
-            ));
-        }
-    }
-    let mut scored = HashSet::new();
-    for e in &doc.emotions {
-        if !cards.contains(&e.card_id) || !personas.contains(&e.persona_id) {
-            return Err(format!(
-                "an emotion score names card {} or persona {}, which the map does not have",
-                e.card_id, e.persona_id
-            ));
-        }
-        if !scored.insert((e.card_id, e.persona_id, e.horizon)) {
-            return Err(format!(
-                "card {} is scored twice for one persona",
-                e.card_id
-            ));
-        }
-    }
-    check_comments(doc, &stages, &cards)?;
-    unique_ranks("stages", doc.stages.iter().map(|s| ((), s.rank.as_str())))?;
-    unique_ranks("lanes", doc.lanes.iter().map(|l| ((), l.rank.as_str())))?;
-    unique_ranks(
-        "personas",
-        doc.personas.iter().map(|p| ((), p.rank.as_str())),
-    )?;
-    unique_ranks(
-        "cards",
-        doc.cards
-            .iter()
-            .map(|c| ((c.stage_id, c.lane_id), c.rank.as_str())),
-    )
-}
-
-fn unique_ranks<'a, K: Eq + std::hash::Hash>(
-    what: &str,
-    ranks: impl Iterator<Item = (K, &'a str)>,
-) -> Result<(), String> {
-    let mut seen = HashSet::new();
-    for (group, rank) in ranks {
-        if crate::rank::parse(rank).is_err() || !seen.insert((group, rank)) {
-            return Err(format!(
-                "two {what} share the order key {rank:?}, or it is not valid"
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::comment::CommentOn;
     use crate::persona::Horizon;
 
     fn sample() -> MapDoc {
