@@ -17,6 +17,7 @@ pub mod persona;
 pub mod problem;
 pub mod rank;
 pub mod snapshot;
+pub mod sync;
 pub mod templates;
 pub mod validate;
 pub mod view;

@@ -23,15 +23,18 @@ pub enum SnapshotReason {
     Restore,
     /// Before a bulk change (figures or cards imported from a CSV file).
     Bulk,
+    /// Before another copy of the map was merged into it.
+    Merge,
 }
 
 impl SnapshotReason {
-    pub const ALL: [SnapshotReason; 5] = [
+    pub const ALL: [SnapshotReason; 6] = [
         SnapshotReason::Named,
         SnapshotReason::Daily,
         SnapshotReason::Replace,
         SnapshotReason::Restore,
         SnapshotReason::Bulk,
+        SnapshotReason::Merge,
     ];
 
     /// The stable name stored in the library file.
@@ -42,6 +45,7 @@ impl SnapshotReason {
             SnapshotReason::Replace => "replace",
             SnapshotReason::Restore => "restore",
             SnapshotReason::Bulk => "bulk",
+            SnapshotReason::Merge => "merge",
         }
     }
 

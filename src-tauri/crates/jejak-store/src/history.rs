@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::apply::{apply, Touched};
 use crate::cached::Cached;
-use crate::rows;
+use crate::{changes, rows};
 use crate::{Result, StoreError};
 
 /// Applies a group of ops as one undo step. Runs inside the caller's transaction.
@@ -22,6 +22,7 @@ pub(crate) fn record_group(
         return Err(jejak_core::validate::Invalid::blank(jejak_core::Field::Edit).into());
     }
     rows::map_meta(conn, map_id)?;
+    changes::ensure_genesis(conn, map_id)?;
     let mut touched = Touched::default();
     let mut forward = Vec::with_capacity(ops.len());
     let mut inverses = Vec::with_capacity(ops.len());
@@ -32,6 +33,7 @@ pub(crate) fn record_group(
     }
     // Undo runs the inverses of the last op first.
     let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    changes::record_local(conn, map_id, &forward, &inverse)?;
     if let Some(key) = merge_key {
         if let Some((seq, old_forward, old_inverse)) = mergeable_step(conn, map_id, key)? {
             // Saves of one field visit set the same thing again and again: the step keeps only the
@@ -45,18 +47,42 @@ pub(crate) fn record_group(
             return finish(conn, map_id, touched);
         }
     }
+    push_step(conn, map_id, &forward, &inverse, merge_key)?;
+    finish(conn, map_id, touched)
+}
+
+/// Records ops already applied (a merge) as one undo step; returns its sequence number.
+pub(crate) fn record_applied(
+    conn: &Connection,
+    map_id: Id,
+    forward: &[Op],
+    inverse: &[Op],
+) -> Result<i64> {
+    push_step(conn, map_id, forward, inverse, None)
+}
+
+fn push_step(
+    conn: &Connection,
+    map_id: Id,
+    forward: &[Op],
+    inverse: &[Op],
+    merge_key: Option<&str>,
+) -> Result<i64> {
     // A new edit makes the undone steps unreachable: drop them (no branching history).
-    conn.exec_cached(
-        "DELETE FROM history WHERE map_id = ?1 AND undone = 1",
-        [map_id.to_string()],
-    )?;
+    if state(conn, map_id)?.can_redo {
+        crate::merge::dismiss_undone(conn, map_id)?;
+        conn.exec_cached(
+            "DELETE FROM history WHERE map_id = ?1 AND undone = 1",
+            [map_id.to_string()],
+        )?;
+    }
     conn.exec_cached(
         "INSERT INTO history (map_id, forward, inverse, undone, created_at, merge_key)
          VALUES (?1, ?2, ?3, 0, ?4, ?5)",
         params![
             map_id.to_string(),
-            to_json(&forward)?,
-            to_json(&inverse)?,
+            to_json(forward)?,
+            to_json(inverse)?,
             now_millis(),
             merge_key
         ],
@@ -65,7 +91,7 @@ pub(crate) fn record_group(
     if seq % PRUNE_EVERY == 0 {
         prune(conn, map_id)?;
     }
-    finish(conn, map_id, touched)
+    Ok(seq)
 }
 
 /// How far back undo reaches, per map. Older steps are dropped in batches.
@@ -85,7 +111,7 @@ fn prune(conn: &Connection, map_id: Id) -> Result<()> {
 }
 
 /// What a "set" op sets: two set ops with the same target leave the state of the later one.
-fn set_target(op: &Op) -> Option<String> {
+pub(crate) fn set_target(op: &Op) -> Option<String> {
     match op {
         Op::RenameMap { .. } => Some("map".into()),
         Op::RenameStage { id, .. } => Some(format!("stage:{id}")),
@@ -189,10 +215,17 @@ fn replay(
         });
     };
     let ops = from_json(seq, &json)?;
+    changes::ensure_genesis(conn, map_id)?;
     let mut touched = Touched::default();
+    let mut applied = Vec::with_capacity(ops.len());
+    let mut inverses = Vec::with_capacity(ops.len());
     for op in &ops {
-        apply(conn, map_id, op, &mut touched)?;
+        let done = apply(conn, map_id, op, &mut touched)?;
+        applied.push(done.resolved);
+        inverses.push(done.inverse);
     }
+    let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
+    changes::record_local(conn, map_id, &applied, &inverse)?;
     conn.exec_cached(
         "UPDATE history SET undone = ?1 WHERE seq = ?2",
         params![undone, seq],

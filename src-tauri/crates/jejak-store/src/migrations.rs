@@ -29,6 +29,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_comments",
         include_str!("../migrations/0007_comments.sql"),
     ),
+    (
+        "0008_changes",
+        include_str!("../migrations/0008_changes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

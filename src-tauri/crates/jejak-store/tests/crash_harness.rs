@@ -554,6 +554,8 @@ fn old_library(path: &Path) -> (Id, usize) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
         "DROP TABLE comments;
+         DROP TABLE changes;
+         DROP TABLE conflicts;
          DROP TABLE snapshots;
          DROP INDEX history_by_state;
          CREATE INDEX history_by_map ON history(map_id, seq);

@@ -33,6 +33,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0007_comments",
         "fddb4c525975c0ef04ac5a5fb9254851a873c6fdcfaa7f3e45989361c3b9b518",
     ),
+    (
+        "0008_changes",
+        "006f97edc730e1cfd44513d6e0f422c7b724879c920f317a9e4398a4b2b2817a",
+    ),
 ];
 
 #[test]

@@ -61,6 +61,32 @@ impl MapFile {
         &self.maps
     }
 
+    /// Whether the file's maps carry their edit log, so they can be merged (map JSON does not).
+    pub fn can_merge(&self) -> bool {
+        matches!(self.source, Source::Jejak(_))
+    }
+
+    /// The change log of map `map_id` in the file, to merge.
+    pub(crate) fn changes(&self, map_id: Id) -> Result<Vec<crate::changes::Change>> {
+        match &self.source {
+            Source::Jejak(file) => {
+                maps::summary(&file.conn, map_id)?;
+                crate::changes::shared_by(&file.conn, map_id)
+            }
+            Source::Json(_) => Err(StoreError::Conflict(
+                "a map JSON file has no edit history to merge".into(),
+            )),
+        }
+    }
+
+    /// Brings the file's log of map `map_id` along with the map (a JSON file has none).
+    fn copy_log(&self, to: &rusqlite::Connection, map_id: Id) -> Result<()> {
+        match &self.source {
+            Source::Jejak(file) => crate::changes::copy_log(&file.conn, to, map_id),
+            Source::Json(_) => Ok(()),
+        }
+    }
+
     fn map(&self, map_id: Id) -> Result<(MapDoc, Vec<HistoryRow>)> {
         match &self.source {
             Source::Jejak(file) => Ok((
@@ -208,7 +234,8 @@ impl Library {
         let doc = maps::load(conn, map_id)?;
         let history = history_of(conn, map_id)?;
         write::map_file(dest, |out| {
-            write_map(out, &doc, &history, &Renames::none(), &doc.map.title).map(|_| ())
+            write_map(out, &doc, &history, &Renames::none(), &doc.map.title)?;
+            crate::changes::copy_log(conn, out, map_id)
         })
     }
 
@@ -286,10 +313,14 @@ impl Library {
                 return snapshots::kept_across(tx, map_id, || {
                     crate::rows::delete_where(tx, "maps", "id", map_id)?;
                     let id = write_map(tx, &doc, &history, &renames, &title)?;
+                    file.copy_log(tx, map_id)?;
                     maps::summary(tx, id)
                 });
             }
             let id = write_map(tx, &doc, &history, &renames, &title)?;
+            if !matches!(how, ImportAs::Copy { .. }) {
+                file.copy_log(tx, map_id)?;
+            }
             maps::summary(tx, id)
         })
     }

@@ -3,6 +3,8 @@
 //! A worked-on library to export, snapshot and import, shared by the map file, JSON and snapshot
 //! tests.
 
+pub mod random;
+
 use std::path::{Path, PathBuf};
 
 use jejak_core::templates::{Locale, Template};

@@ -3,4 +3,4 @@
 /**
  * What made a snapshot.
  */
-export type SnapshotReason = "named" | "daily" | "replace" | "restore" | "bulk";
+export type SnapshotReason = "named" | "daily" | "replace" | "restore" | "bulk" | "merge";
