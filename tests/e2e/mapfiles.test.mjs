@@ -53,7 +53,9 @@ test('a map file carries a map into a fresh library, and opening it again asks b
     await app.keys(['Control', 'o']);
     await app.$(byTestId('import-dialog')).waitForDisplayed();
     assert.equal((await app.$$(byTestId('map-row'))).length, 1);
-    assert.equal(await app.$(byTestId('import-keep-both')).isSelected(), true);
+    // Merging comes first for a map file (its own test is merge.test.mjs); here, keep both.
+    assert.equal(await app.$(byTestId('import-merge')).isSelected(), true);
+    await app.$(byTestId('import-keep-both')).click();
     await app.saveScreenshot(path.join(artifacts, 'import-map-file.png'));
     await app.$(byTestId('import-go')).click();
     await eventually(async () => (await app.$$(byTestId('map-row'))).length === 2, 'the copy beside it');
@@ -126,7 +128,8 @@ test('a map file opened from the file manager while Jejak runs goes to the open 
     assert.equal(second.status, 0, `the second launch: ${second.stderr}`);
     assert.match(second.stdout, /went to the Jejak already open/);
     await app.$(byTestId('import-dialog')).waitForDisplayed({ timeout: 10000 });
-    assert.equal(await app.$(byTestId('import-keep-both')).isSelected(), true);
+    assert.equal(await app.$(byTestId('import-merge')).isSelected(), true);
+    await app.$(byTestId('import-keep-both')).click();
     await app.saveScreenshot(path.join(artifacts, 'handed-over-map-file.png'));
     await app.$(byTestId('import-go')).click();
     await eventually(async () => (await app.$$(byTestId('map-row'))).length === 2, 'the copy');

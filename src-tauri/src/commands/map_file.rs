@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use jejak_core::sync::MergeReport;
 use jejak_core::{Id, MapSummary, Problem};
 use jejak_store::{ImportAs, MapFile};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,8 @@ const OPEN_PATH_ENV: &str = "JEJAK_OPEN_MAP_FILE_PATH";
 pub struct MapFileInfo {
     pub path: String,
     pub maps: Vec<MapInFile>,
+    /// The file carries its maps' edit history, so a map the library has can be merged.
+    pub can_merge: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -80,6 +83,17 @@ pub enum ImportChoice {
     Copy { title: String },
     /// In place of the library's version.
     Replace,
+    /// Into the library's version: every edit of both kept (one undo step, after a snapshot).
+    Merge,
+}
+
+/// A map brought in, and what a merge did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportedMap {
+    pub map: MapSummary,
+    pub merged: Option<MergeReport>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -89,16 +103,6 @@ pub struct ImportPick {
     #[ts(type = "string")]
     pub map_id: Id,
     pub choice: ImportChoice,
-}
-
-impl From<ImportChoice> for ImportAs {
-    fn from(c: ImportChoice) -> Self {
-        match c {
-            ImportChoice::New => ImportAs::New,
-            ImportChoice::Copy { title } => ImportAs::Copy { title },
-            ImportChoice::Replace => ImportAs::Replace,
-        }
-    }
 }
 
 fn open_file(path: &Path) -> IpcResult<MapFile> {
@@ -235,21 +239,38 @@ fn read(state: &AppState, path: &Path) -> IpcResult<MapFileInfo> {
     Ok(MapFileInfo {
         path: path.display().to_string(),
         maps,
+        can_merge: file.can_merge(),
     })
 }
 
-/// Brings the picked maps of the file in, each in one transaction; their rows in the library.
+/// Brings the picked maps of the file in (or merges them), each in one transaction.
 #[tauri::command]
 pub async fn import_maps(
     state: State<'_, AppState>,
     path: String,
     picks: Vec<ImportPick>,
-) -> IpcResult<Vec<MapSummary>> {
+) -> IpcResult<Vec<ImportedMap>> {
     let file = open_file(Path::new(&path))?;
     state.with(|lib| {
         picks
             .into_iter()
-            .map(|p| Ok(lib.import_map(&file, p.map_id, p.choice.into())?))
+            .map(|p| {
+                let how = match p.choice {
+                    ImportChoice::New => ImportAs::New,
+                    ImportChoice::Copy { title } => ImportAs::Copy { title },
+                    ImportChoice::Replace => ImportAs::Replace,
+                    ImportChoice::Merge => {
+                        let merged = lib.merge_map(&file, p.map_id)?;
+                        let map = lib.map_summary(p.map_id)?;
+                        return Ok(ImportedMap {
+                            map,
+                            merged: Some(merged),
+                        });
+                    }
+                };
+                let map = lib.import_map(&file, p.map_id, how)?;
+                Ok(ImportedMap { map, merged: None })
+            })
             .collect::<IpcResult<Vec<_>>>()
     })
 }

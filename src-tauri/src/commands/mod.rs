@@ -1,6 +1,7 @@
 //! IPC commands, one file per area. Each translates a call into the store and back; no logic here.
 
 pub mod cards_csv;
+pub mod conflicts;
 pub mod export;
 pub mod library;
 pub mod library_file;

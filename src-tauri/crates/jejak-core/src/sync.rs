@@ -115,6 +115,7 @@ pub struct ConflictEdit {
     pub author: String,
     pub device: String,
     /// When the edit was made (UTC milliseconds, from its stamp).
+    #[ts(type = "number")]
     pub at: i64,
     /// What the edit did: the field's value for `bothChanged`, `"deleted"` for a delete, the
     /// cell `{stageId, laneId}` for a move; `null` when there is nothing to show.
@@ -146,6 +147,7 @@ pub struct Conflict {
     /// Whether "use the other version" can put the other side's value in place.
     pub can_use_other: bool,
     /// When the merge found it (UTC milliseconds).
+    #[ts(type = "number")]
     pub found_at: i64,
     /// What "use the other version" sets (the store's name for the field's owner).
     #[serde(default)]

@@ -14,12 +14,14 @@ import { Presenter } from '../present/presenter.svelte';
 import { MapLinks } from './mapLinks.svelte';
 import { ViewChoices } from './viewChoices.svelte';
 import { Comments } from './comments.svelte';
+import { Conflicts } from './conflicts.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
   presenter: Presenter;
   links: MapLinks;
   comments: Comments;
+  conflicts: Conflicts;
   /** Opens another map from a card's link, with a way back to this one. */
   openLinked: (id: Id) => void;
   actions: ActionRegistry;
@@ -48,6 +50,7 @@ export function createBoard(
     snapshots: new Snapshots(session, onError),
     links: new MapLinks(onError),
     comments,
+    conflicts: new Conflicts(session, onError),
     openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,

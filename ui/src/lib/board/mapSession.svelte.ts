@@ -135,6 +135,9 @@ export class MapSession {
     });
   }
 
+  /** Takes the version a merge did not keep for conflict `id` (one undo step). */
+  useOtherVersion = (id: Id) => this.send(() => api.useOtherVersion(this.mapId, id));
+
   /** Puts the map back as snapshot `id` keeps it, in turn with the other edits (one undo step). */
   restoreSnapshot = (id: Id) => this.send(() => api.restoreSnapshot(id));
 

@@ -3,6 +3,7 @@ import { enHistory } from './en-history';
 import { enImport } from './en-import';
 import { enWorkshop } from './en-workshop';
 import { enComments } from './en-comments';
+import { enMerge } from './en-merge';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
@@ -12,6 +13,7 @@ export const en = {
   ...enImport,
   ...enWorkshop,
   ...enComments,
+  ...enMerge,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',

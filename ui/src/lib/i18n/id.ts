@@ -4,6 +4,7 @@ import { idHistory } from './id-history';
 import { idImport } from './id-import';
 import { idWorkshop } from './id-workshop';
 import { idComments } from './id-comments';
+import { idMerge } from './id-merge';
 
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const id: Record<MessageKey, string> = {
   ...idImport,
   ...idWorkshop,
   ...idComments,
+  ...idMerge,
   'app.name': 'Jejak',
   'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',

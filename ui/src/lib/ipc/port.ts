@@ -1,6 +1,8 @@
 // The backend as the UI sees it. The Tauri implementation is in tauri.ts; tests can supply another.
 import type {
   BackupInfo,
+  Conflict,
+  ImportedMap,
   CardsCsvPreview,
   CardsImport,
   CardsImportResult,
@@ -81,8 +83,14 @@ export interface JejakPort {
   chooseMapFile(): Promise<MapFileInfo | null>;
   /** What the file at `path` holds (a file dropped on the window). */
   readMapFile(path: string): Promise<MapFileInfo>;
-  /** Brings the picked maps of the file in, each whole or not at all. */
-  importMaps(path: string, picks: ImportPick[]): Promise<MapSummary[]>;
+  /** Brings the picked maps of the file in (or merges them), each whole or not at all. */
+  importMaps(path: string, picks: ImportPick[]): Promise<ImportedMap[]>;
+  /** The conflicts merges found in the map, still to be looked at. */
+  mapConflicts(mapId: Id): Promise<Conflict[]>;
+  /** Forgets a conflict; the map stays as it is. */
+  dismissConflict(mapId: Id, id: Id): Promise<void>;
+  /** Puts the version a merge did not keep in place (one undo step) and forgets the conflict. */
+  useOtherVersion(mapId: Id, id: Id): Promise<Patch>;
 
   /** The map's snapshots, newest first. */
   listSnapshots(mapId: Id): Promise<SnapshotInfo[]>;

@@ -73,6 +73,9 @@ export const tauriPort: JejakPort = {
   chooseMapFile: () => call('choose_map_file'),
   readMapFile: (path) => call('read_map_file', { path }),
   importMaps: (path, picks) => call('import_maps', { path, picks }),
+  mapConflicts: (mapId) => call('map_conflicts', { mapId }),
+  dismissConflict: (mapId, id) => call('dismiss_conflict', { mapId, id }),
+  useOtherVersion: (mapId, id) => call('use_other_version', { mapId, id }),
 
   listSnapshots: (mapId) => call('list_snapshots', { mapId }),
   takeSnapshot: (mapId, label) => call('take_snapshot', { mapId, label }),

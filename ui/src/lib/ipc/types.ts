@@ -59,6 +59,13 @@ export type { MapFileInfo } from './generated/MapFileInfo';
 export type { MapInFile } from './generated/MapInFile';
 export type { ImportChoice } from './generated/ImportChoice';
 export type { ImportPick } from './generated/ImportPick';
+export type { ImportedMap } from './generated/ImportedMap';
+export type { MergeReport } from './generated/MergeReport';
+export type { Conflict } from './generated/Conflict';
+export type { ConflictEdit } from './generated/ConflictEdit';
+export type { ConflictKind } from './generated/ConflictKind';
+export type { ConflictOn } from './generated/ConflictOn';
+export type { Side } from './generated/Side';
 
 /** Entity ids are UUID strings. */
 export type Id = string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MapFileInfo, MapSummary } from '../ipc';
-import { initialPicks, needsNoQuestion, picksToSend } from './mapFiles';
+import { importedWords, initialPicks, needsNoQuestion, picksToSend } from './mapFiles';
 
 const summary = (id: string, title: string): MapSummary => ({
   id,
@@ -12,9 +12,10 @@ const summary = (id: string, title: string): MapSummary => ({
   cardCount: 12,
   foundInCard: null,
 });
-const info = (maps: [string, boolean][]): MapFileInfo => ({
+const info = (maps: [string, boolean][], canMerge = false): MapFileInfo => ({
   path: '/tmp/x.jejak',
   maps: maps.map(([title, inLibrary], i) => ({ map: summary(`m${i}`, title), inLibrary })),
+  canMerge,
 });
 
 describe('how the maps of a file come in', () => {
@@ -31,6 +32,30 @@ describe('how the maps of a file come in', () => {
     expect(picksToSend(picks)).toEqual([{ mapId: 'm0', choice: { how: 'copy', title: 'Copy of Checkout' } }]);
     picks[0]!.onConflict = 'replace';
     expect(picksToSend(picks)).toEqual([{ mapId: 'm0', choice: { how: 'replace' } }]);
+  });
+
+  it('offers merging first when the file carries its edit history', () => {
+    const picks = initialPicks(info([['Checkout', true]], true));
+    expect(picksToSend(picks)).toEqual([{ mapId: 'm0', choice: { how: 'merge' } }]);
+    picks[0]!.onConflict = 'copy';
+    expect(picksToSend(picks)[0]?.choice).toEqual({ how: 'copy', title: 'Copy of Checkout' });
+  });
+
+  it('says what a merge brought, in words with plurals', () => {
+    const report = (received: number, conflicts: number) => ({
+      received,
+      keptOurs: 1,
+      conflicts: Array.from({ length: conflicts }, () => ({}) as never),
+    });
+    const map = summary('m0', 'Checkout');
+    expect(importedWords([{ map, merged: report(1, 0) }])).toBe('“Checkout” merged: 1 edit from the file');
+    expect(importedWords([{ map, merged: report(3, 2) }])).toBe(
+      '“Checkout” merged: 3 edits from the file · 2 conflicts',
+    );
+    expect(importedWords([{ map, merged: report(0, 0) }])).toBe(
+      '“Checkout” already has every edit in this file',
+    );
+    expect(importedWords([{ map, merged: null }])).toBe('1 map imported');
   });
 
   it('lets the user pick from a library file, nothing picked at first', () => {

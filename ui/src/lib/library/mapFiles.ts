@@ -4,6 +4,7 @@ import {
   api,
   BackendError,
   type ImportChoice,
+  type ImportedMap,
   type ImportPick,
   type MapFileFormat,
   type MapFileInfo,
@@ -87,13 +88,15 @@ export interface PickState {
   map: MapSummary;
   inLibrary: boolean;
   chosen: boolean;
-  /** For a map the library has: keep both or replace mine. */
-  onConflict: 'copy' | 'replace';
+  /** For a map the library has: merge the two, keep both, or replace mine. */
+  onConflict: 'merge' | 'copy' | 'replace';
 }
 
 export function initialPicks(info: MapFileInfo): PickState[] {
   const single = info.maps.length === 1;
-  return info.maps.map((m) => ({ map: m.map, inLibrary: m.inLibrary, chosen: single, onConflict: 'copy' }));
+  // Merging keeps every edit of both, so it is the first choice when the file allows it.
+  const onConflict = info.canMerge ? 'merge' : 'copy';
+  return info.maps.map((m) => ({ map: m.map, inLibrary: m.inLibrary, chosen: single, onConflict }));
 }
 
 /** Whether the file can come in without a question: one map the library does not have. */
@@ -107,18 +110,32 @@ export function picksToSend(picks: PickState[]): ImportPick[] {
     .map((p) => {
       const choice: ImportChoice = !p.inLibrary
         ? { how: 'new' }
-        : p.onConflict === 'replace'
-          ? { how: 'replace' }
-          : { how: 'copy', title: t('library.copyOf', { title: p.map.title }) };
+        : p.onConflict === 'copy'
+          ? { how: 'copy', title: t('library.copyOf', { title: p.map.title }) }
+          : { how: p.onConflict };
       return { mapId: p.map.id, choice };
     });
 }
 
-/** Imports and says how many came in; the maps, or null when it failed (the user was told). */
-export async function importPicked(path: string, picks: ImportPick[]): Promise<MapSummary[] | null> {
+/** "1 map imported", or for a merge what came in and how many conflicts there are. */
+export function importedWords(done: ImportedMap[]): string {
+  const merged = done.filter((d) => d.merged !== null);
+  const imported = done.length - merged.length;
+  const lines = merged.map(({ map, merged }) => {
+    if (!merged || merged.received === 0) return t('mapFile.mergedNothing', { title: map.title });
+    const said = t('mapFile.merged', { title: map.title, received: tn('count.edits', merged.received) });
+    const conflicts = merged.conflicts.length;
+    return conflicts > 0 ? `${said} · ${tn('count.conflicts', conflicts)}` : said;
+  });
+  if (imported > 0 || merged.length === 0) lines.unshift(tn('mapFile.imported', imported));
+  return lines.join('; ');
+}
+
+/** Imports and says what came in; the maps, or null when it failed (the user was told). */
+export async function importPicked(path: string, picks: ImportPick[]): Promise<ImportedMap[] | null> {
   try {
     const done = await api.importMaps(path, picks);
-    showToast(tn('mapFile.imported', done.length));
+    showToast(importedWords(done));
     return done;
   } catch (e) {
     showFileRefused(e);

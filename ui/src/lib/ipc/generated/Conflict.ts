@@ -33,4 +33,4 @@ canUseOther: boolean,
 /**
  * When the merge found it (UTC milliseconds).
  */
-foundAt: bigint, };
+foundAt: number, };

@@ -11,7 +11,7 @@ author: string, device: string,
 /**
  * When the edit was made (UTC milliseconds, from its stamp).
  */
-at: bigint, 
+at: number, 
 /**
  * What the edit did: the field's value for `bothChanged`, `"deleted"` for a delete, the
  * cell `{stageId, laneId}` for a move; `null` when there is nothing to show.

@@ -3,4 +3,4 @@
 /**
  * How one map of the file comes in.
  */
-export type ImportChoice = { "how": "new" } | { "how": "copy", title: string, } | { "how": "replace" };
+export type ImportChoice = { "how": "new" } | { "how": "copy", title: string, } | { "how": "replace" } | { "how": "merge" };

@@ -4,4 +4,8 @@ import type { MapInFile } from "./MapInFile";
 /**
  * What a file holds, for the user to choose from.
  */
-export type MapFileInfo = { path: string, maps: Array<MapInFile>, };
+export type MapFileInfo = { path: string, maps: Array<MapInFile>, 
+/**
+ * The file carries its maps' edit history, so a map the library has can be merged.
+ */
+canMerge: boolean, };
