@@ -6,12 +6,14 @@
 //!                  [--format pdf|jejak|json]
 //!                  [--paper a4] [--orientation landscape] [--mode fit|poster|by-stage] [--scale 100] ...
 //! jejak-cli import [--library FILE] FILE.jejak|FILE.json [--map ID|TITLE]... [--copy | --replace]
+//! jejak-cli merge  [--library FILE] FILE.jejak [--map ID|TITLE]...
 //! jejak-cli snapshot list --map ID|TITLE | take --map ID|TITLE --name NAME | restore ID
 //! ```
 
 mod export;
 mod find;
 mod import;
+mod merge;
 mod snapshot;
 mod time;
 
@@ -24,7 +26,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "jejak-cli",
     version,
-    about = "Jejak from the command line: list maps, export PDFs, map files and JSON, import them, keep snapshots"
+    about = "Jejak from the command line: list maps, export PDFs, map files and JSON, import and merge them, keep snapshots"
 )]
 struct Cli {
     /// The library file (default: the one the app uses, or $JEJAK_LIBRARY).
@@ -42,6 +44,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Import maps from a map file, a map JSON file or another library file.
     Import(import::ImportArgs),
+    /// Merge a map file into the library's version of its map: every edit of both kept.
+    Merge(merge::MergeArgs),
     /// List, take and restore a map's snapshots.
     #[command(subcommand)]
     Snapshot(snapshot::SnapshotCommand),
@@ -89,6 +93,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::List => list(&open(&path)?),
         Command::Export(args) => export::run(&open(&path)?, &args),
         Command::Import(args) => import::run(&path, &args, open_for_writing),
+        Command::Merge(args) => merge::run(&path, &args, open_for_writing),
         Command::Snapshot(command) => {
             let mut lib = open_for_writing(&path)?;
             snapshot::run(&mut lib, &command)?;

@@ -146,6 +146,25 @@ pub(super) fn subject_of(conn: &Connection, map_id: Id, op: &Op) -> Result<Subje
     })
 }
 
+/// What `on` `id` is called now; `None` when it is gone.
+pub(super) fn label_now(
+    conn: &Connection,
+    map_id: Id,
+    on: ConflictOn,
+    id: Id,
+) -> Result<Option<String>> {
+    Ok(match on {
+        ConflictOn::Map => Some(rows::map_meta(conn, map_id)?.title),
+        ConflictOn::Stage => rows::find_stage(conn, map_id, id)?.map(|s| s.title),
+        ConflictOn::Lane => rows::find_lane(conn, map_id, id)?.map(|l| l.title),
+        ConflictOn::Card | ConflictOn::Emotion => {
+            rows::find_card(conn, map_id, id)?.map(|c| c.title)
+        }
+        ConflictOn::Persona => personas::find(conn, map_id, id)?.map(|p| p.name),
+        ConflictOn::Comment => comments::find(conn, map_id, id)?.map(|c| short(&c.text)),
+    })
+}
+
 /// The first words of a comment, to name it.
 fn short(text: &str) -> String {
     let mut out: String = text.chars().take(80).collect();

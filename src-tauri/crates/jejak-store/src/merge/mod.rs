@@ -119,6 +119,12 @@ pub(crate) fn merge(
         let undo: Vec<Op> = undo.into_iter().rev().flatten().collect();
         changes::set_undo(conn, change.id, &undo)?;
     }
+    // Named as the merged map has them (a title both changed: the one kept).
+    for c in &mut track.conflicts {
+        if let Some(label) = fields::label_now(conn, map_id, c.on, c.thing_id)? {
+            c.label = label;
+        }
+    }
     let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
     let step = history::record_applied(conn, map_id, &forward, &inverse)?;
     conflicts::insert(conn, map_id, step, &track.conflicts)?;
