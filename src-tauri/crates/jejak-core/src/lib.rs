@@ -16,6 +16,7 @@ pub mod ops;
 pub mod persona;
 pub mod problem;
 pub mod rank;
+pub mod sharing;
 pub mod snapshot;
 pub mod sync;
 pub mod templates;

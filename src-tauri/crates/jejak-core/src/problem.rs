@@ -262,6 +262,15 @@ pub enum Problem {
         max_mb: u32,
     },
 
+    // --- sharing through a folder ------------------------------------------------------------
+    /// The folder chosen to share a map through is not there (or is not a folder).
+    FolderMissing,
+    /// The folder chosen to share a map through holds the library itself: a sync tool would
+    /// copy the live file and corrupt it.
+    SyncFolderHoldsLibrary,
+    /// No map shared by Jejak is in the chosen folder (yet: a sync tool may still be copying).
+    NoSharedMaps,
+
     // --- the disk while working --------------------------------------------------------------
     DiskFull,
     ReadOnly,
@@ -361,6 +370,12 @@ impl fmt::Display for Problem {
             ),
             FileNotUtf8 { line } => write!(f, "line {line}: the text is not UTF-8"),
             FileTooLarge { max_mb } => write!(f, "the file is larger than {max_mb} MB"),
+            FolderMissing => write!(f, "the folder is not there"),
+            SyncFolderHoldsLibrary => write!(
+                f,
+                "the folder holds the library file itself; choose a folder that does not"
+            ),
+            NoSharedMaps => write!(f, "there is no map shared by Jejak in this folder"),
             DiskFull => write!(f, "the disk is full"),
             ReadOnly => write!(f, "the library cannot be written (read-only)"),
             DiskGone => write!(f, "the disk holding the library is not there any more"),

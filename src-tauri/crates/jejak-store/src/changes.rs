@@ -7,7 +7,7 @@
 //! the same change (its id comes from the content), so two laptops that upgraded the same map
 //! agree on it without talking.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jejak_core::sync::Clock;
 use jejak_core::{now_millis, Id, MapDoc, Op};
@@ -31,6 +31,9 @@ pub(crate) struct Change {
     pub ops: Vec<Op>,
     /// The ops that undid it where it was made: what it replaced or deleted there.
     pub inverse: Vec<Op>,
+    /// What its maker had seen: the newest stamp of each laptop's changes there (`None`: not
+    /// known, a change made before schema 9).
+    pub seen: Option<BTreeMap<String, String>>,
 }
 
 /// A change as this library keeps it, with the ops that undo it here.
@@ -47,6 +50,11 @@ pub(crate) fn device(conn: &Connection) -> Result<String> {
     let id = jejak_core::new_id().to_string();
     settings::set(conn, DEVICE_KEY, &id)?;
     Ok(id)
+}
+
+/// This library's device id, when it has one yet.
+pub(crate) fn device_id(conn: &Connection) -> Result<Option<String>> {
+    settings::get(conn, DEVICE_KEY)
 }
 
 fn clock(conn: &Connection) -> Result<Clock> {
@@ -88,6 +96,7 @@ pub(crate) fn record_local(
         device,
         ops: ops.to_vec(),
         inverse: inverse.to_vec(),
+        seen: Some(known(conn, map_id)?),
     };
     insert(conn, map_id, &change, None)
 }
@@ -140,6 +149,7 @@ pub(crate) fn genesis(doc: &MapDoc) -> Result<Change> {
         author: String::new(),
         ops,
         inverse,
+        seen: None,
     })
 }
 
@@ -158,9 +168,13 @@ pub(crate) fn insert(
         )));
     }
     let undo = undo.map(to_json).transpose()?;
+    let seen = change
+        .seen
+        .as_ref()
+        .map(|s| serde_json::to_string(s).unwrap_or_default());
     conn.exec_cached(
-        "INSERT INTO changes (id, map_id, stamp, device, author, ops, inverse, undo)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO changes (id, map_id, stamp, device, author, ops, inverse, undo, seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             change.id.to_string(),
             map_id.to_string(),
@@ -169,10 +183,41 @@ pub(crate) fn insert(
             change.author,
             to_json(&change.ops)?,
             to_json(&change.inverse)?,
-            undo
+            undo,
+            seen
         ],
     )?;
+    if !change.device.is_empty() {
+        conn.exec_cached(
+            "INSERT INTO known_stamps (map_id, device, stamp) VALUES (?1, ?2, ?3)
+             ON CONFLICT(map_id, device) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
+            params![map_id.to_string(), change.device, change.stamp],
+        )?;
+    }
     Ok(())
+}
+
+/// The newest stamp of each laptop's changes the library has of the map (what a change made
+/// now has seen).
+pub(crate) fn known(conn: &Connection, map_id: Id) -> Result<BTreeMap<String, String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT device, stamp FROM known_stamps WHERE map_id = ?1")?;
+    let rows = stmt.query_map([map_id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The stamp of the map's first change by `device` after `after`.
+pub(crate) fn first_after(
+    conn: &Connection,
+    map_id: Id,
+    device: &str,
+    after: &str,
+) -> Result<Option<String>> {
+    Ok(conn.row_cached(
+        "SELECT min(stamp) FROM changes WHERE map_id = ?1 AND device = ?2 AND stamp > ?3",
+        params![map_id.to_string(), device, after],
+        |r| r.get(0),
+    )?)
 }
 
 /// Records how this library undoes a change after a merge replayed it.
@@ -186,11 +231,17 @@ pub(crate) fn set_undo(conn: &Connection, id: Id, undo: &[Op]) -> Result<()> {
 
 /// The map's log in stamp order; with `from`, only the changes stamped at or after it.
 pub(crate) fn of_map(conn: &Connection, map_id: Id, from: Option<&str>) -> Result<Vec<Logged>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, stamp, device, author, ops, inverse, undo FROM changes
-         WHERE map_id = ?1 AND stamp >= ?2 ORDER BY stamp",
-    )?;
-    let rows = stmt.query_map(params![map_id.to_string(), from.unwrap_or("")], |r| {
+    logged_where(conn, map_id, "stamp >= ?2", from.unwrap_or(""))
+}
+
+/// The map's changes that meet `condition` (which may use `?2`, bound to `arg`), in stamp order.
+fn logged_where(conn: &Connection, map_id: Id, condition: &str, arg: &str) -> Result<Vec<Logged>> {
+    let sql = format!(
+        "SELECT id, stamp, device, author, ops, inverse, undo, seen FROM changes
+         WHERE map_id = ?1 AND {condition} AND ?2 IS NOT NULL ORDER BY stamp"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![map_id.to_string(), arg], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -199,11 +250,12 @@ pub(crate) fn of_map(conn: &Connection, map_id: Id, from: Option<&str>) -> Resul
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
             r.get::<_, Option<String>>(6)?,
+            r.get::<_, Option<String>>(7)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, stamp, device, author, ops, inverse, undo) = row?;
+        let (id, stamp, device, author, ops, inverse, undo, seen) = row?;
         let id = Id::parse_str(&id)
             .map_err(|_| StoreError::Corrupt(format!("change id {id} is not an id")))?;
         let inverse = from_json(&inverse)?;
@@ -219,11 +271,47 @@ pub(crate) fn of_map(conn: &Connection, map_id: Id, from: Option<&str>) -> Resul
                 author,
                 ops: from_json(&ops)?,
                 inverse,
+                seen: seen.and_then(|text| serde_json::from_str(&text).ok()),
             },
             undo,
         });
     }
     Ok(out)
+}
+
+/// Takes a change out of the log (one a merge could not apply).
+pub(crate) fn remove(conn: &Connection, id: Id) -> Result<()> {
+    conn.exec_cached("DELETE FROM changes WHERE id = ?1", [id.to_string()])?;
+    Ok(())
+}
+
+/// The map's changes not yet in its shared folder, in stamp order.
+pub(crate) fn unshared(conn: &Connection, map_id: Id) -> Result<Vec<Change>> {
+    Ok(logged_where(conn, map_id, "shared = 0", "")?
+        .into_iter()
+        .map(|l| l.change)
+        .collect())
+}
+
+/// How many of the map's changes are not yet in its shared folder.
+pub(crate) fn unshared_count(conn: &Connection, map_id: Id) -> Result<u32> {
+    let n: i64 = conn.row_cached(
+        "SELECT count(*) FROM changes WHERE map_id = ?1 AND shared = 0",
+        [map_id.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Notes that these changes are in the map's shared folder (written there or read from it).
+pub(crate) fn mark_shared(conn: &Connection, map_id: Id, ids: &[Id]) -> Result<()> {
+    for id in ids {
+        conn.exec_cached(
+            "UPDATE changes SET shared = 1 WHERE id = ?1 AND map_id = ?2",
+            params![id.to_string(), map_id.to_string()],
+        )?;
+    }
+    Ok(())
 }
 
 /// The id and stamp of every change in the map's log.

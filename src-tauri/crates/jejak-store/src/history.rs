@@ -217,20 +217,87 @@ fn replay(
     let ops = from_json(seq, &json)?;
     changes::ensure_genesis(conn, map_id)?;
     let mut touched = Touched::default();
-    let mut applied = Vec::with_capacity(ops.len());
-    let mut inverses = Vec::with_capacity(ops.len());
-    for op in &ops {
-        let done = apply(conn, map_id, op, &mut touched)?;
-        applied.push(done.resolved);
-        inverses.push(done.inverse);
-    }
+    let fitted = crate::sharing::is_shared(conn, map_id)?;
+    let (applied, inverses) = if fitted {
+        replay_fitted(conn, map_id, seq, undone, &ops, &mut touched)?
+    } else {
+        let mut applied = Vec::with_capacity(ops.len());
+        let mut inverses = Vec::with_capacity(ops.len());
+        for op in &ops {
+            let done = apply(conn, map_id, op, &mut touched)?;
+            applied.push(done.resolved);
+            inverses.push(done.inverse);
+        }
+        (applied, inverses)
+    };
     let inverse: Vec<Op> = inverses.into_iter().rev().flatten().collect();
-    changes::record_local(conn, map_id, &applied, &inverse)?;
+    if !applied.is_empty() {
+        changes::record_local(conn, map_id, &applied, &inverse)?;
+    }
+    if fitted {
+        // The way back is what undoes the ops as fitted, not as first recorded.
+        let column = if undone == 1 { "forward" } else { "inverse" };
+        conn.exec_cached(
+            &format!("UPDATE history SET {column} = ?1 WHERE seq = ?2"),
+            params![to_json(&inverse)?, seq],
+        )?;
+    }
     conn.exec_cached(
         "UPDATE history SET undone = ?1 WHERE seq = ?2",
         params![undone, seq],
     )?;
     finish(conn, map_id, touched)
+}
+
+type Replayed = (Vec<Op>, Vec<Vec<Op>>);
+
+/// Undo or redo of a shared map's step: teammates' edits may have come in since it was recorded,
+/// so each op is fitted to the map as it is now, as a merge fits a change (a field set back only
+/// where the step changed it, a card gone left alone, a taken place moved on, a card in a stage
+/// being deleted that the step did not put there parked) — undo never takes back their edits.
+fn replay_fitted(
+    conn: &Connection,
+    map_id: Id,
+    seq: i64,
+    undone: i64,
+    ops: &[Op],
+    touched: &mut Touched,
+) -> Result<Replayed> {
+    let opposite: String = conn.row_cached(
+        &format!(
+            "SELECT {} FROM history WHERE seq = ?1",
+            if undone == 1 { "forward" } else { "inverse" }
+        ),
+        [seq],
+        |r| r.get(0),
+    )?;
+    let step = changes::Change {
+        id: Id::nil(),
+        stamp: String::new(),
+        device: String::new(),
+        author: String::new(),
+        ops: ops.to_vec(),
+        inverse: from_json(seq, &opposite)?,
+        seen: None,
+    };
+    let maker = crate::merge::Maker::of(&step, None);
+    let mut track = crate::merge::Track::new(0);
+    let mut applied = Vec::with_capacity(ops.len());
+    let mut inverses = Vec::with_capacity(ops.len());
+    for op in ops {
+        let fitted = crate::merge::Fit {
+            conn,
+            map_id,
+            track: &mut track,
+        }
+        .op(op, &step, &maker)?;
+        for op in fitted {
+            let done = apply(conn, map_id, &op, touched)?;
+            applied.push(done.resolved);
+            inverses.push(done.inverse);
+        }
+    }
+    Ok((applied, inverses))
 }
 
 pub(crate) fn state(conn: &Connection, map_id: Id) -> Result<HistoryState> {
@@ -244,7 +311,7 @@ pub(crate) fn state(conn: &Connection, map_id: Id) -> Result<HistoryState> {
 }
 
 /// Stamps the map as changed and reads back the final state of everything touched.
-fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
+pub(crate) fn finish(conn: &Connection, map_id: Id, touched: Touched) -> Result<Patch> {
     conn.exec_cached(
         "UPDATE maps SET updated_at = ?1 WHERE id = ?2",
         params![now_millis(), map_id.to_string()],

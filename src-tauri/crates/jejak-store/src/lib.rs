@@ -23,6 +23,7 @@ mod paths;
 mod personas;
 mod rows;
 mod settings;
+mod sharing;
 mod snapshots;
 
 pub use error::{sqlite_problem, OpenError, OpenErrorKind, StoreError};
@@ -33,6 +34,7 @@ pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use open::{
     default_library_path, default_state_dir, OpenOptions, APPLICATION_ID, LIBRARY_ENV_VAR,
 };
+pub use sharing::{Exchange, SyncJob};
 pub use snapshots::KEEP_AUTOMATIC;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

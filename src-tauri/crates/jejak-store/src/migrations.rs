@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_changes",
         include_str!("../migrations/0008_changes.sql"),
     ),
+    (
+        "0009_sharing",
+        include_str!("../migrations/0009_sharing.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -121,6 +121,19 @@ fn take_keeping(
 /// Takes the day's snapshot before the first edit of a day (UTC), unless the map already has a
 /// snapshot from that day (it keeps the day's starting state) or was made that day (there is
 /// nothing older to go back to).
+/// When the map's newest snapshot of this kind was taken.
+pub(crate) fn newest_of(
+    conn: &Connection,
+    map_id: Id,
+    reason: SnapshotReason,
+) -> Result<Option<i64>> {
+    Ok(conn.row_cached(
+        "SELECT max(taken_at) FROM snapshots WHERE map_id = ?1 AND reason = ?2",
+        rusqlite::params![map_id.to_string(), reason.as_str()],
+        |r| r.get(0),
+    )?)
+}
+
 pub(crate) fn daily_if_due(conn: &Connection, map_id: Id) -> Result<()> {
     let day_start = day_of(now_millis()).saturating_mul(DAY_MS);
     let found: Option<(i64, Option<i64>)> = conn

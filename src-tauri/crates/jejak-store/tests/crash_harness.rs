@@ -554,6 +554,10 @@ fn old_library(path: &Path) -> (Id, usize) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
         "DROP TABLE comments;
+         DROP TABLE shared_maps;
+         DROP TABLE shared_reads;
+         DROP TABLE shared_peers;
+         DROP TABLE known_stamps;
          DROP TABLE changes;
          DROP TABLE conflicts;
          DROP TABLE snapshots;

@@ -37,6 +37,10 @@ const SHIPPED: &[(&str, &str)] = &[
         "0008_changes",
         "006f97edc730e1cfd44513d6e0f422c7b724879c920f317a9e4398a4b2b2817a",
     ),
+    (
+        "0009_sharing",
+        "ed411074b497e36d1f9ff883702f2a5316c085dbf31b57883c283c8c689268c7",
+    ),
 ];
 
 #[test]

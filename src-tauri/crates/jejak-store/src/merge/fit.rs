@@ -28,7 +28,7 @@ use crate::{Result, StoreError};
 /// of a merge make the same map).
 pub(crate) const PARKED: &str = "Parked";
 
-pub(super) struct Fit<'a> {
+pub(crate) struct Fit<'a> {
     pub conn: &'a Connection,
     pub map_id: Id,
     pub track: &'a mut Track,

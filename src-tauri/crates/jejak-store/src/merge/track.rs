@@ -10,7 +10,7 @@ use serde_json::Value;
 
 /// Who made the change being replayed, and on which side.
 #[derive(Debug, Clone)]
-pub(super) struct Maker {
+pub(crate) struct Maker {
     /// `None` for a change both sides had.
     pub side: Option<Side>,
     pub author: String,
@@ -45,7 +45,7 @@ impl Maker {
 
 /// What a conflict is about, to name it.
 #[derive(Debug, Clone)]
-pub(super) struct Subject {
+pub(crate) struct Subject {
     pub on: ConflictOn,
     pub id: Id,
     pub label: String,
@@ -53,7 +53,7 @@ pub(super) struct Subject {
 }
 
 #[derive(Default)]
-pub(super) struct Track {
+pub(crate) struct Track {
     /// The last value each side-made change set, per (target, field).
     set: HashMap<(String, String), (Maker, Value)>,
     /// Who deleted a thing during the replay.

@@ -1,0 +1,453 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+//! A team shares a map through a folder a sync tool replicates: each laptop writes its own file
+//! there and merges the others'. Real libraries and a real folder in a temp dir; the "sync tool"
+//! is the file system itself (and, where a test says so, a copy made half-way).
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::{content, new_card};
+use jejak_core::sharing::SyncIssue;
+use jejak_core::sync::ConflictKind;
+use jejak_core::templates::{Locale, Template};
+use jejak_core::{Id, MapDoc, Op, Problem};
+use jejak_store::{Library, StoreError};
+
+struct Team {
+    dir: tempfile::TempDir,
+    a: Library,
+    b: Library,
+    map: Id,
+}
+
+impl Team {
+    fn folder(&self) -> PathBuf {
+        self.dir.path().join("Shared")
+    }
+
+    fn map_dir(&self) -> PathBuf {
+        self.folder().join(format!("jejak-map-{}", self.map))
+    }
+
+    fn doc_a(&self) -> MapDoc {
+        self.a.load_map(self.map).unwrap()
+    }
+
+    fn doc_b(&self) -> MapDoc {
+        self.b.load_map(self.map).unwrap()
+    }
+
+    /// Ana, Budi, Ana: after that both have everything.
+    fn sync_all(&mut self) {
+        self.a.sync_map(self.map).unwrap();
+        self.b.sync_map(self.map).unwrap();
+        self.a.sync_map(self.map).unwrap();
+        assert_eq!(content(&self.doc_a()), content(&self.doc_b()));
+    }
+}
+
+fn library(dir: &Path, file: &str, name: &str) -> Library {
+    let mut lib = Library::open(&dir.join(file)).unwrap();
+    lib.set_setting("user.name", name).unwrap();
+    lib
+}
+
+/// Ana shares a map with one card; Budi adds it from the folder.
+fn team() -> Team {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("Shared")).unwrap();
+    let mut a = library(dir.path(), "ana.jejak", "Ana");
+    let map = a
+        .create_map(Template::CustomerJourney, Locale::En, Some("Onboarding"))
+        .unwrap()
+        .id;
+    let doc = a.load_map(map).unwrap();
+    a.apply(map, &[new_card(&doc, 0, "Shared card")]).unwrap();
+    a.share_map(map, &dir.path().join("Shared")).unwrap();
+    let first = a.sync_map(map).unwrap();
+    assert!(
+        first.written >= 2,
+        "the map's whole log goes out: {first:?}"
+    );
+    let mut b = library(dir.path(), "budi.jejak", "Budi");
+    let found = b.maps_in_folder(&dir.path().join("Shared")).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].title, "Onboarding");
+    assert_eq!(found[0].editors, vec!["Ana".to_owned()]);
+    assert!(!found[0].in_library);
+    b.add_shared_map(&dir.path().join("Shared"), map).unwrap();
+    let team = Team { dir, a, b, map };
+    assert_eq!(content(&team.doc_a()), content(&team.doc_b()));
+    team
+}
+
+fn later() {
+    std::thread::sleep(Duration::from_millis(5));
+}
+
+fn card<'a>(doc: &'a MapDoc, title: &str) -> &'a jejak_core::Card {
+    doc.cards
+        .iter()
+        .find(|c| c.title == title)
+        .unwrap_or_else(|| panic!("no card {title:?}"))
+}
+
+#[test]
+fn edits_on_either_laptop_reach_the_other_and_each_sees_who_edits() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Budi's card")])
+        .unwrap();
+    let out = t.b.sync_map(t.map).unwrap();
+    assert_eq!(out.written, 1);
+    let came = t.a.sync_map(t.map).unwrap();
+    assert_eq!(came.received, 1);
+    assert!(came.patch.cards.iter().any(|c| c.title == "Budi's card"));
+    assert_eq!(content(&t.doc_a()), content(&t.doc_b()));
+
+    let status = t.a.sharing_status(t.map).unwrap();
+    assert_eq!(status.peers.len(), 1);
+    assert_eq!(status.peers[0].name, "Budi");
+    assert!(status.peers[0].edits >= 1);
+    assert!(status.peers[0].last_edit_at.is_some());
+    assert!(status.peers[0].arrived_at.is_some());
+    assert_eq!(status.waiting, 0);
+    let theirs = t.b.sharing_status(t.map).unwrap();
+    assert_eq!(theirs.peers[0].name, "Ana");
+    assert_ne!(theirs.device, status.device);
+
+    // A round with nothing new changes nothing.
+    let quiet = t.a.sync_map(t.map).unwrap();
+    assert_eq!((quiet.received, quiet.written), (0, 0));
+    // One file per laptop, nothing else.
+    let mut files: Vec<_> = std::fs::read_dir(t.map_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut expected = vec![
+        format!("{}.jejaklog", status.device),
+        format!("{}.jejaklog", theirs.device),
+    ];
+    expected.sort();
+    assert_eq!(files, expected);
+}
+
+#[test]
+fn concurrent_edits_converge_the_later_wins_and_conflicts_are_listed_on_both() {
+    let mut t = team();
+    let doc = t.doc_a();
+    let shared = card(&doc, "Shared card").id;
+    let retitle = |title: &str| Op::UpdateCard {
+        id: shared,
+        title: title.into(),
+        body: String::new(),
+    };
+    // Ana deletes the second stage while Budi, offline, files a card there; both retitle the
+    // shared card, Budi later.
+    t.a.apply(
+        t.map,
+        &[Op::DeleteStage {
+            id: doc.stages[1].id,
+        }],
+    )
+    .unwrap();
+    t.a.apply(t.map, &[retitle("Ana's title")]).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Budi's idea")])
+        .unwrap();
+    later();
+    t.b.apply(t.map, &[retitle("Budi's title")]).unwrap();
+    t.sync_all();
+
+    let merged = t.doc_a();
+    assert_eq!(card(&merged, "Budi's title").id, shared);
+    let idea = card(&merged, "Budi's idea");
+    let parked = merged
+        .stages
+        .iter()
+        .find(|s| s.id == idea.stage_id)
+        .unwrap();
+    assert_eq!(parked.title, "Parked");
+    for lib in [&t.a, &t.b] {
+        let kinds: Vec<ConflictKind> = lib
+            .conflicts(t.map)
+            .unwrap()
+            .iter()
+            .map(|c| c.kind)
+            .collect();
+        assert!(kinds.contains(&ConflictKind::BothChanged), "{kinds:?}");
+        assert!(kinds.contains(&ConflictKind::Parked), "{kinds:?}");
+    }
+    let both =
+        t.a.conflicts(t.map)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.kind == ConflictKind::BothChanged)
+            .unwrap();
+    assert_eq!(both.theirs.author, "Budi");
+    assert_eq!(both.ours.author, "Ana");
+}
+
+#[test]
+fn undo_takes_back_my_own_edit_and_never_a_teammates() {
+    let mut t = team();
+    let shared = card(&t.doc_a(), "Shared card").id;
+    t.a.apply(
+        t.map,
+        &[Op::UpdateCard {
+            id: shared,
+            title: "Ana's title".into(),
+            body: String::new(),
+        }],
+    )
+    .unwrap();
+    t.sync_all();
+    later();
+    // Budi writes the card's text and adds a card of his own; it reaches Ana.
+    t.b.apply(
+        t.map,
+        &[Op::UpdateCard {
+            id: shared,
+            title: "Ana's title".into(),
+            body: "Budi's notes".into(),
+        }],
+    )
+    .unwrap();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 2, "Budi's card")])
+        .unwrap();
+    t.sync_all();
+
+    // Ana's undo puts back her title only: Budi's text and card stay.
+    t.a.undo(t.map).unwrap();
+    let after = t.doc_a();
+    let c = after.cards.iter().find(|c| c.id == shared).unwrap();
+    assert_eq!(c.title, "Shared card");
+    assert_eq!(c.body, "Budi's notes");
+    card(&after, "Budi's card");
+    t.a.redo(t.map).unwrap();
+    let redone = t.doc_a();
+    let c = redone.cards.iter().find(|c| c.id == shared).unwrap();
+    assert_eq!(
+        (c.title.as_str(), c.body.as_str()),
+        ("Ana's title", "Budi's notes")
+    );
+
+    // Undo of a card Ana made after Budi moved it elsewhere: the card goes, nothing breaks.
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 0, "Short-lived")])
+        .unwrap();
+    t.sync_all();
+    let id = card(&t.doc_b(), "Short-lived").id;
+    t.b.apply(t.map, &[Op::DeleteCard { id }]).unwrap();
+    t.sync_all();
+    t.a.undo(t.map).unwrap();
+    t.sync_all();
+    card(&t.doc_a(), "Budi's card");
+}
+
+#[test]
+fn a_line_copied_in_part_waits_and_damaged_lines_are_skipped_and_named() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "First")]).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Second")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    let device = t.b.sharing_status(t.map).unwrap().device;
+    let file = t.map_dir().join(format!("{device}.jejaklog"));
+    let whole = std::fs::read(&file).unwrap();
+    // The sync tool has delivered the file up to the middle of its last line.
+    std::fs::write(&file, &whole[..whole.len() - 40]).unwrap();
+    let part = t.a.sync_map(t.map).unwrap();
+    assert_eq!(part.received, 1, "the complete line came in");
+    assert!(part.issues.is_empty(), "{:?}", part.issues);
+    std::fs::write(&file, &whole).unwrap();
+    let rest = t.a.sync_map(t.map).unwrap();
+    assert_eq!(rest.received, 1);
+    card(&t.doc_a(), "Second");
+
+    // A line damaged in transit is skipped and named; what follows still comes in.
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .unwrap();
+    f.write_all(b"{\"change\":{\"id\":\"garbled\n").unwrap();
+    drop(f);
+    t.b.apply(t.map, &[new_card(&doc, 1, "Third")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    let damaged = t.a.sync_map(t.map).unwrap();
+    assert_eq!(damaged.received, 1);
+    assert!(
+        damaged.issues.contains(&SyncIssue::LinesUnreadable {
+            file: format!("{device}.jejaklog"),
+            lines: 1
+        }),
+        "{:?}",
+        damaged.issues
+    );
+    assert_eq!(t.a.sharing_status(t.map).unwrap().issues.len(), 1);
+    card(&t.doc_a(), "Third");
+}
+
+#[test]
+fn foreign_and_newer_files_are_named_and_left_byte_for_byte_alone() {
+    let mut t = team();
+    let foreign = t.map_dir().join("notes.jejaklog");
+    std::fs::write(&foreign, b"not a Jejak file\n").unwrap();
+    let newer = t.map_dir().join("future.jejaklog");
+    let text = format!(
+        "{{\"jejakSync\":2,\"map\":\"{}\",\"device\":\"f\"}}\n{{\"warp\":1}}\n",
+        t.map
+    );
+    std::fs::write(&newer, &text).unwrap();
+    let before = t.doc_a();
+    let report = t.a.sync_map(t.map).unwrap();
+    assert_eq!(report.received, 0);
+    assert!(report.issues.contains(&SyncIssue::FileForeign {
+        file: "notes.jejaklog".into()
+    }));
+    assert!(report.issues.contains(&SyncIssue::FileNewer {
+        file: "future.jejaklog".into(),
+        version: 2
+    }));
+    assert_eq!(content(&t.doc_a()), content(&before));
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"not a Jejak file\n");
+    assert_eq!(std::fs::read_to_string(&newer).unwrap(), text);
+    // Read once: the next round does not read them again.
+    assert!(t.a.sync_map(t.map).unwrap().issues.is_empty());
+    assert_eq!(t.a.sharing_status(t.map).unwrap().issues.len(), 2);
+}
+
+#[test]
+fn an_edit_that_does_not_apply_is_left_out_and_the_rest_comes_in() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Good card")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    // A hand-made line: an edit no Jejak would make (a blank map title), from a third laptop.
+    let bad = format!(
+        "{{\"jejakSync\":1,\"map\":\"{map}\",\"device\":\"odd\"}}\n{{\"change\":{{\"id\":\"{id}\",\"stamp\":\"9999999999999-000000-odd\",\"device\":\"odd\",\"author\":\"Odd\",\"ops\":[{{\"type\":\"renameMap\",\"title\":\"\"}}],\"inverse\":[]}}}}\n",
+        map = t.map,
+        id = jejak_core::new_id()
+    );
+    std::fs::write(t.map_dir().join("odd.jejaklog"), bad).unwrap();
+    let report = t.a.sync_map(t.map).unwrap();
+    assert_eq!(report.received, 1, "{report:?}");
+    assert!(report.issues.contains(&SyncIssue::EditsRefused {
+        file: "odd.jejaklog".into(),
+        edits: 1
+    }));
+    let doc = t.doc_a();
+    assert_eq!(doc.map.title, "Onboarding");
+    card(&doc, "Good card");
+    // The refused edit is not in the log: Ana's next edits and rounds go on.
+    t.a.apply(t.map, &[new_card(&doc, 0, "After")]).unwrap();
+    t.sync_all();
+}
+
+#[test]
+fn an_unreachable_folder_keeps_edits_waiting_until_it_is_back() {
+    let mut t = team();
+    let away = t.dir.path().join("Unplugged");
+    std::fs::rename(t.folder(), &away).unwrap();
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 2, "Offline card")])
+        .unwrap();
+    let report = t.a.sync_map(t.map).unwrap();
+    assert_eq!(report.written, 0);
+    assert!(matches!(
+        report.issues[..],
+        [SyncIssue::FolderUnreachable { .. }]
+    ));
+    assert_eq!(t.a.sharing_status(t.map).unwrap().waiting, 1);
+    // The map is as edited; nothing was made where the folder was.
+    card(&t.doc_a(), "Offline card");
+    assert!(!t.folder().exists());
+    std::fs::rename(&away, t.folder()).unwrap();
+    assert_eq!(t.a.sync_map(t.map).unwrap().written, 1);
+    t.b.sync_map(t.map).unwrap();
+    card(&t.doc_b(), "Offline card");
+}
+
+#[test]
+fn a_crash_between_writing_and_noting_it_only_writes_lines_twice() {
+    let mut t = team();
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 1, "Twice")]).unwrap();
+    // The lines are written, then the app dies before the library notes it.
+    let job = t.a.sync_job(t.map, true).unwrap().unwrap();
+    let _lost = job.run();
+    let again = t.a.sync_map(t.map).unwrap();
+    assert_eq!(again.written, 1, "written again");
+    t.b.sync_map(t.map).unwrap();
+    let cards: Vec<_> = t
+        .doc_b()
+        .cards
+        .into_iter()
+        .filter(|c| c.title == "Twice")
+        .collect();
+    assert_eq!(cards.len(), 1);
+}
+
+#[test]
+fn a_library_put_back_from_an_old_copy_gets_its_own_edits_back_from_the_folder() {
+    let mut t = team();
+    let path = t.dir.path().join("ana.jejak");
+    let old = t.dir.path().join("ana-old.jejak");
+    t.a.backup_now().unwrap();
+    let a = std::mem::replace(&mut t.a, library(t.dir.path(), "scratch.jejak", "x"));
+    a.close().unwrap();
+    std::fs::copy(&path, &old).unwrap();
+    t.a = Library::open(&path).unwrap();
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 3, "Only in the folder")])
+        .unwrap();
+    t.a.sync_map(t.map).unwrap();
+    let a = std::mem::replace(&mut t.a, library(t.dir.path(), "scratch2.jejak", "x"));
+    a.close().unwrap();
+    std::fs::copy(&old, &path).unwrap();
+    t.a = Library::open(&path).unwrap();
+    assert!(t
+        .doc_a()
+        .cards
+        .iter()
+        .all(|c| c.title != "Only in the folder"));
+    t.a.sync_map(t.map).unwrap();
+    card(&t.doc_a(), "Only in the folder");
+}
+
+#[test]
+fn folders_that_cannot_hold_a_shared_map_are_refused_with_a_reason() {
+    let t = team();
+    let mut a = t.a;
+    let problem = |e: StoreError| e.problems()[0].clone();
+    let missing = a.share_map(t.map, &t.dir.path().join("nope")).unwrap_err();
+    assert_eq!(problem(missing), Problem::FolderMissing);
+    let holds = a.share_map(t.map, t.dir.path()).unwrap_err();
+    assert_eq!(problem(holds), Problem::SyncFolderHoldsLibrary);
+    let empty = t.dir.path().join("Empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert!(a.maps_in_folder(&empty).unwrap().is_empty());
+}
+
+#[test]
+fn stopping_leaves_the_files_and_writes_no_more() {
+    let mut t = team();
+    t.a.stop_sharing(t.map).unwrap();
+    assert!(t.a.sharing_status(t.map).unwrap().folder.is_none());
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 1, "Private")]).unwrap();
+    assert!(t.a.sync_map(t.map).is_err());
+    assert!(t.a.sync_job(t.map, true).unwrap().is_none());
+    t.b.sync_map(t.map).unwrap();
+    assert!(t.doc_b().cards.iter().all(|c| c.title != "Private"));
+    assert_eq!(std::fs::read_dir(t.map_dir()).unwrap().count(), 2);
+    // Shared again, everything goes out once more and Budi gets it.
+    t.a.share_map(t.map, &t.folder()).unwrap();
+    t.sync_all();
+    card(&t.doc_b(), "Private");
+}
