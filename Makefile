@@ -6,7 +6,7 @@ SHELL := /bin/bash
 # Debian/Ubuntu packages: building the Tauri app, then running its tests.
 APT_BUILD := build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              librsvg2-dev libayatana-appindicator3-dev libxdo-dev
-APT_TEST  := xvfb xauth webkit2gtk-driver sqlite3 poppler-utils qpdf imagemagick xclip python3-xlib chromium
+APT_TEST  := xvfb xauth webkit2gtk-driver sqlite3 poppler-utils qpdf imagemagick xclip python3-xlib chromium syncthing
 
 TOOLS        := target/tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver

@@ -7,6 +7,7 @@
 //!                  [--paper a4] [--orientation landscape] [--mode fit|poster|by-stage] [--scale 100] ...
 //! jejak-cli import [--library FILE] FILE.jejak|FILE.json [--map ID|TITLE]... [--copy | --replace]
 //! jejak-cli merge  [--library FILE] FILE.jejak [--map ID|TITLE]...
+//! jejak-cli sync   [--library FILE] [--map ID|TITLE]... [--folder DIR | --stop] [--name NAME]
 //! jejak-cli snapshot list --map ID|TITLE | take --map ID|TITLE --name NAME | restore ID
 //! ```
 
@@ -15,6 +16,7 @@ mod find;
 mod import;
 mod merge;
 mod snapshot;
+mod sync;
 mod time;
 
 use std::path::PathBuf;
@@ -26,7 +28,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "jejak-cli",
     version,
-    about = "Jejak from the command line: list maps, export PDFs, map files and JSON, import and merge them, keep snapshots"
+    about = "Jejak from the command line: list maps, export PDFs, map files and JSON, import and merge them, share them through a folder, keep snapshots"
 )]
 struct Cli {
     /// The library file (default: the one the app uses, or $JEJAK_LIBRARY).
@@ -46,6 +48,9 @@ enum Command {
     Import(import::ImportArgs),
     /// Merge a map file into the library's version of its map: every edit of both kept.
     Merge(merge::MergeArgs),
+    /// Share maps through a folder a sync tool replicates: write this laptop's edits there and
+    /// merge the others'.
+    Sync(sync::SyncArgs),
     /// List, take and restore a map's snapshots.
     #[command(subcommand)]
     Snapshot(snapshot::SnapshotCommand),
@@ -94,6 +99,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Export(args) => export::run(&open(&path)?, &args),
         Command::Import(args) => import::run(&path, &args, open_for_writing),
         Command::Merge(args) => merge::run(&path, &args, open_for_writing),
+        Command::Sync(args) => sync::run(&path, &args, open_for_writing),
         Command::Snapshot(command) => {
             let mut lib = open_for_writing(&path)?;
             snapshot::run(&mut lib, &command)?;

@@ -70,7 +70,7 @@ pub fn run(
 }
 
 /// One tab-separated line per conflict: kind, what, field, kept side, ours, theirs.
-fn conflict_line(c: &Conflict) -> String {
+pub fn conflict_line(c: &Conflict) -> String {
     let kept = match c.kept {
         Side::Ours => "kept ours",
         Side::Theirs => "kept theirs",
