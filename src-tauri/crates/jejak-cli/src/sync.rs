@@ -75,6 +75,8 @@ fn sync(lib: &mut Library, args: &SyncArgs) -> Result<(), String> {
             }
         }
     }
+    // Maps just added from the folder are named too.
+    let all = lib.list_maps("").map_err(|e| e.to_string())?;
     let shared = lib.shared_maps().map_err(|e| e.to_string())?;
     let targets: Vec<_> = if chosen.is_empty() {
         shared.iter().map(|(id, _)| *id).collect()
