@@ -8,6 +8,7 @@ mod error;
 mod handover;
 mod painting;
 mod state;
+mod syncer;
 
 use std::sync::mpsc::Receiver;
 
@@ -54,6 +55,14 @@ fn builder(state: AppState) -> tauri::Builder<tauri::Wry> {
             commands::conflicts::map_conflicts,
             commands::conflicts::dismiss_conflict,
             commands::conflicts::use_other_version,
+            commands::sharing::choose_share_folder,
+            commands::sharing::sharing_status,
+            commands::sharing::share_map,
+            commands::sharing::stop_sharing,
+            commands::sharing::sync_map,
+            commands::sharing::sync_now,
+            commands::sharing::maps_in_folder,
+            commands::sharing::add_shared_map,
             commands::snapshots::list_snapshots,
             commands::snapshots::take_snapshot,
             commands::snapshots::snapshot_doc,
@@ -124,8 +133,10 @@ pub fn run() {
     let os_locale = Locale::from_tag(&sys_locale::get_locale().unwrap_or_default());
     let (knocks, knocked) = std::sync::mpsc::channel();
     let state = AppState::open(path, chosen, os_locale, knocks);
+    let syncer = syncer::Syncer::new();
     let app = match builder(state)
         .manage(state::FileToOpen::new(open))
+        .manage(std::sync::Arc::clone(&syncer))
         .build(tauri::generate_context!())
     {
         Ok(app) => app,
@@ -136,12 +147,21 @@ pub fn run() {
     };
     close_on_signals(app.handle().clone());
     answer_knocks(app.handle().clone(), knocked);
+    syncer.start(app.handle().clone());
     // However the app ends normally, the library is closed: one whole file, no log beside it.
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
-            handle.state::<AppState>().close();
+            close(handle);
         }
     });
+}
+
+/// The way out: shared maps' last edits go to their folders, then the library is closed.
+fn close(handle: &tauri::AppHandle) {
+    handle
+        .state::<std::sync::Arc<syncer::Syncer>>()
+        .flush(handle);
+    handle.state::<AppState>().close();
 }
 
 /// The event saying a second launch handed over a file (queued in [`state::FileToOpen`]); the UI
@@ -179,7 +199,7 @@ fn close_on_signals(handle: tauri::AppHandle) {
     };
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            handle.state::<AppState>().close();
+            close(&handle);
             handle.exit(0);
         }
     });

@@ -142,9 +142,10 @@ test("a diverged map file merges: both sides kept, the conflict listed, the merg
     );
     assert.equal((await app.$$(byTestId("card-conflict"))).length, 1);
     assert.match(
-      await app.$(byTestId("conflicts-button")).getText(),
-      /1 conflict/,
+      await app.$(byTestId("conflicts-button")).getAttribute("aria-label"),
+      /1 conflict from merging/,
     );
+    assert.equal(await app.$(byTestId("conflicts-button")).getText(), "⚠ 1");
     await app.saveScreenshot(path.join(artifacts, "merge-conflicts.png"));
 
     // The merge is one undo step: undone, Budi's edits and the conflict go; redone, they are back.

@@ -2,6 +2,7 @@
 //! are what the problem screen offers when a library is refused.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jejak_core::Problem;
 use serde::Serialize;
@@ -11,6 +12,7 @@ use ts_rs::TS;
 
 use crate::error::{ErrorKind, IpcError, IpcResult};
 use crate::state::AppState;
+use crate::syncer::Syncer;
 
 /// When set, the open dialog is not shown and this path is used (end-to-end tests cannot drive
 /// the native GTK dialog).
@@ -60,20 +62,26 @@ pub async fn list_backups(state: State<'_, AppState>) -> IpcResult<Vec<BackupInf
 /// Puts a copy of the newest backup that passes the check where the library is, keeping the
 /// damaged file beside it under another name, and opens it.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>) -> IpcResult<RestoreReport> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    syncer: State<'_, Arc<Syncer>>,
+) -> IpcResult<RestoreReport> {
     // Only a library refused as damaged is replaced: one that is unreachable, in use or newer
     // is not a reason to move a file aside.
     if !state.refused_as_damaged()? {
         return Err(IpcError::new(ErrorKind::Conflict, Problem::NoBackup)
             .with_detail("the library was not refused as damaged"));
     }
-    state.while_closed(|path| {
+    let report = state.while_closed(|path| {
         let restored = jejak_store::backups::restore_newest(path, jejak_core::now_millis())?;
         Ok(RestoreReport {
             backup: info(restored.backup),
             damaged_kept_at: restored.damaged_kept_at.map(|p| p.display().to_string()),
         })
-    })
+    });
+    // What was read from shared folders was read for the library as it was.
+    syncer.forget(None);
+    report
 }
 
 fn folder_of(state: &AppState) -> Option<PathBuf> {
@@ -87,7 +95,11 @@ fn folder_of(state: &AppState) -> Option<PathBuf> {
 /// Asks for a library file and opens it instead of the current one (it may be refused too, then
 /// the problem screen says why). `false` when the user cancels.
 #[tauri::command]
-pub async fn open_library_file(app: AppHandle, state: State<'_, AppState>) -> IpcResult<bool> {
+pub async fn open_library_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    syncer: State<'_, Arc<Syncer>>,
+) -> IpcResult<bool> {
     let picked = match std::env::var_os(OPEN_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
@@ -102,6 +114,7 @@ pub async fn open_library_file(app: AppHandle, state: State<'_, AppState>) -> Ip
         return Ok(false);
     };
     state.switch_to(path.clone())?;
+    syncer.forget(None);
     remember_if_opened(&state, &path)?;
     Ok(true)
 }
@@ -116,7 +129,11 @@ fn remember_if_opened(state: &AppState, path: &std::path::Path) -> IpcResult<()>
 
 /// Asks where to make a new, empty library and opens it. An existing file is never replaced.
 #[tauri::command]
-pub async fn create_library_file(app: AppHandle, state: State<'_, AppState>) -> IpcResult<bool> {
+pub async fn create_library_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    syncer: State<'_, Arc<Syncer>>,
+) -> IpcResult<bool> {
     let picked = match std::env::var_os(NEW_PATH_ENV) {
         Some(p) => Some(PathBuf::from(p)),
         None => {
@@ -143,6 +160,7 @@ pub async fn create_library_file(app: AppHandle, state: State<'_, AppState>) -> 
         );
     }
     state.switch_to(path.clone())?;
+    syncer.forget(None);
     remember_if_opened(&state, &path)?;
     Ok(true)
 }

@@ -8,5 +8,6 @@ pub mod library_file;
 pub mod map_file;
 pub mod maps;
 pub mod settings;
+pub mod sharing;
 pub mod snapshots;
 pub mod window;

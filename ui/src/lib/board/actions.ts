@@ -6,7 +6,15 @@ import type { MessageKey } from '../i18n/index.svelte';
 
 /** Actions reached from the toolbar only. */
 export type ToolbarAction =
-  'addStage' | 'addLane' | 'zoomFit' | 'togglePersonas' | 'overview' | 'metrics' | 'cardsCsv' | 'history';
+  | 'addStage'
+  | 'addLane'
+  | 'zoomFit'
+  | 'togglePersonas'
+  | 'overview'
+  | 'metrics'
+  | 'cardsCsv'
+  | 'history'
+  | 'sharing';
 export type ActionName = ShortcutAction | ToolbarAction;
 
 /** Runs the action; false when it did not apply (so a key keeps its default). */
@@ -29,6 +37,7 @@ const TOOLBAR_LABELS: Record<ToolbarAction, MessageKey> = {
   metrics: 'metrics.button',
   cardsCsv: 'cardsCsv.button',
   history: 'history.button',
+  sharing: 'sharing.button',
 };
 
 export class ActionRegistry {

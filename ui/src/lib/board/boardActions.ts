@@ -161,6 +161,7 @@ export function boardPerformers({
     metrics: always(() => board.open('metrics')),
     cardsCsv: always(() => board.open('cardsCsv')),
     history: always(() => board.open('history')),
+    sharing: always(() => board.open('sharing')),
     kindDigital: withCards((ids) => toggleKind(ids, 'digital')),
     kindHuman: withCards((ids) => toggleKind(ids, 'human')),
     kindPhysical: withCards((ids) => toggleKind(ids, 'physical')),

@@ -11,7 +11,7 @@ export interface PendingConfirm {
   ops: Op[];
 }
 
-export type Dialog = 'shortcuts' | 'overview' | 'export' | 'metrics' | 'cardsCsv' | 'history';
+export type Dialog = 'shortcuts' | 'overview' | 'export' | 'metrics' | 'cardsCsv' | 'history' | 'sharing';
 
 export class BoardState {
   selection = $state<Id[]>([]);

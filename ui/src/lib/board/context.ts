@@ -15,6 +15,7 @@ import { MapLinks } from './mapLinks.svelte';
 import { ViewChoices } from './viewChoices.svelte';
 import { Comments } from './comments.svelte';
 import { Conflicts } from './conflicts.svelte';
+import { Sharing } from './sharing.svelte';
 
 export interface Board extends Controllers {
   snapshots: Snapshots;
@@ -22,6 +23,7 @@ export interface Board extends Controllers {
   links: MapLinks;
   comments: Comments;
   conflicts: Conflicts;
+  sharing: Sharing;
   /** Opens another map from a card's link, with a way back to this one. */
   openLinked: (id: Id) => void;
   actions: ActionRegistry;
@@ -45,12 +47,14 @@ export function createBoard(
   const gestures = new Gestures(session, board, viewport);
   const presenter = new Presenter(session, onError, () => view.shownDoc);
   const controllers = { session, board, viewport, gestures, presenter, view };
+  const conflicts = new Conflicts(session, onError);
   return {
     ...controllers,
     snapshots: new Snapshots(session, onError),
     links: new MapLinks(onError),
     comments,
-    conflicts: new Conflicts(session, onError),
+    conflicts,
+    sharing: new Sharing(session, conflicts, onError),
     openLinked,
     actions: new ActionRegistry(boardPerformers(controllers), mac),
     mac,

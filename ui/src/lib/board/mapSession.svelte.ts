@@ -20,6 +20,7 @@ import type {
   Patch,
   PersonaFields,
   Place,
+  SyncReport,
 } from '../ipc';
 import { applyPatch, cardsByCell, cellKey } from '../model/doc';
 import { cardAttrsOps, cardFieldOps, type CardTextField } from '../model/cardFields';
@@ -134,6 +135,20 @@ export class MapSession {
       }
     });
   }
+
+  /**
+   * Takes in the edits that arrived from the map's shared folder, in turn with the user's own;
+   * its patch is applied like any edit's. Not while a snapshot is previewed (they wait, and
+   * come in after).
+   */
+  takeInShared = (): Promise<SyncReport | null> => {
+    if (this.frozen) return Promise.resolve(null);
+    return enqueue(async () => {
+      const report = await api.syncMap(this.mapId);
+      if (this.doc) this.doc = applyPatch(this.doc, report.patch);
+      return report;
+    });
+  };
 
   /** Takes the version a merge did not keep for conflict `id` (one undo step). */
   useOtherVersion = (id: Id) => this.send(() => api.useOtherVersion(this.mapId, id));

@@ -35,6 +35,10 @@ export const enErrors = {
   'err.backupFailed': 'The backup could not be made or restored.',
   'err.noBackup': 'There is no backup that Jejak can use.',
   'err.fileNotWritable': 'The file cannot be written there. Choose another folder.',
+  'err.folderMissing': 'That folder is not there (a drive not connected, or a folder moved away).',
+  'err.syncFolderHoldsLibrary':
+    'That folder holds your library file itself. A sync tool would copy the open library and damage it: choose a folder outside it.',
+  'err.noSharedMaps': 'No map shared by Jejak is in that folder yet.',
   'err.fileExists': 'A file of that name is already there; Jejak never replaces it. Choose another name.',
   'err.exportFailed': 'The export could not be made.',
   'err.clipboardFailed': 'The clipboard would not take the table. Try again, or export the map as CSV.',

@@ -4,6 +4,7 @@ import { enImport } from './en-import';
 import { enWorkshop } from './en-workshop';
 import { enComments } from './en-comments';
 import { enMerge } from './en-merge';
+import { enSync } from './en-sync';
 
 // English catalogue: the reference set of keys. Every UI string lives here and in id.ts (the
 // backend's problems in en-errors.ts and id-errors.ts).
@@ -14,6 +15,7 @@ export const en = {
   ...enWorkshop,
   ...enComments,
   ...enMerge,
+  ...enSync,
   'app.name': 'Jejak',
   'app.opening': 'Opening your library…',
   'app.tagline': 'Customer journey maps',

@@ -38,6 +38,10 @@ export const idErrors: Record<ErrorKey, string> = {
   'err.backupFailed': 'Cadangan tidak dapat dibuat atau dipulihkan.',
   'err.noBackup': 'Tidak ada cadangan yang dapat dipakai Jejak.',
   'err.fileNotWritable': 'Berkas tidak dapat ditulis di sana. Pilih folder lain.',
+  'err.folderMissing': 'Folder itu tidak ada (drive tidak terhubung, atau folder dipindahkan).',
+  'err.syncFolderHoldsLibrary':
+    'Folder itu berisi berkas pustaka Anda sendiri. Alat sinkronisasi akan menyalin pustaka yang sedang terbuka dan merusaknya: pilih folder di luarnya.',
+  'err.noSharedMaps': 'Belum ada peta yang dibagikan Jejak di folder itu.',
   'err.fileExists': 'Sudah ada berkas dengan nama itu; Jejak tidak pernah menimpanya. Pilih nama lain.',
   'err.exportFailed': 'Ekspor tidak dapat dibuat.',
   'err.clipboardFailed': 'Papan klip tidak menerima tabel. Coba lagi, atau ekspor peta sebagai CSV.',

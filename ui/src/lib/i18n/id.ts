@@ -5,6 +5,7 @@ import { idImport } from './id-import';
 import { idWorkshop } from './id-workshop';
 import { idComments } from './id-comments';
 import { idMerge } from './id-merge';
+import { idSync } from './id-sync';
 
 // Bahasa Indonesia catalogue: must define exactly the keys of en.ts (the type checker enforces it).
 export const id: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const id: Record<MessageKey, string> = {
   ...idWorkshop,
   ...idComments,
   ...idMerge,
+  ...idSync,
   'app.name': 'Jejak',
   'app.opening': 'Membuka pustaka Anda…',
   'app.tagline': 'Peta perjalanan pelanggan',

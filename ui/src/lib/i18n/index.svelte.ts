@@ -45,6 +45,9 @@ const dateTimeFormat = cached(
 );
 const dateFormat = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
 const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const narrowRelativeFormat = cached(
+  (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'narrow' }),
+);
 
 export function dateTime(millis: number): string {
   return dateTimeFormat(state.locale).format(new Date(millis));
@@ -52,8 +55,16 @@ export function dateTime(millis: number): string {
 
 /** "3 minutes ago" / "3 menit yang lalu", falling back to a date for older changes. */
 export function when(millis: number, now: number = Date.now()): string {
+  return relative(relativeFormat(state.locale), millis, now);
+}
+
+/** `when` as short as the language writes it ("3m ago" / "3 mnt lalu"), for tight places. */
+export function whenShort(millis: number, now: number = Date.now()): string {
+  return relative(narrowRelativeFormat(state.locale), millis, now);
+}
+
+function relative(rtf: Intl.RelativeTimeFormat, millis: number, now: number): string {
   const seconds = Math.round((millis - now) / 1000);
-  const rtf = relativeFormat(state.locale);
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(0, 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');

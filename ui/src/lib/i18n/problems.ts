@@ -72,6 +72,9 @@ export function describeProblem(locale: UiLocale, p: Problem): string {
     case 'noBackup':
     case 'fileNotWritable':
     case 'fileExists':
+    case 'folderMissing':
+    case 'syncFolderHoldsLibrary':
+    case 'noSharedMaps':
     case 'exportFailed':
     case 'clipboardFailed':
     case 'diskFull':

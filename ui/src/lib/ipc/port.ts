@@ -25,7 +25,10 @@ import type {
   Op,
   Patch,
   RestoreReport,
+  SharedMap,
+  SharingStatus,
   SnapshotInfo,
+  SyncReport,
   Startup,
   Template,
 } from './types';
@@ -91,6 +94,28 @@ export interface JejakPort {
   dismissConflict(mapId: Id, id: Id): Promise<void>;
   /** Puts the version a merge did not keep in place (one undo step) and forgets the conflict. */
   useOtherVersion(mapId: Id, id: Id): Promise<Patch>;
+
+  /** Asks for a folder (native dialog); null when the user cancels. */
+  chooseShareFolder(): Promise<string | null>;
+  /** How the map's sharing through a folder stands (who else edits it, what waits). */
+  sharingStatus(mapId: Id): Promise<SharingStatus>;
+  /** Shares the map through `folder`: its edits go there, the others' come in. */
+  shareMap(mapId: Id, folder: string): Promise<SharingStatus>;
+  /** Stops sharing the map (its file stays in the folder). */
+  stopSharing(mapId: Id): Promise<void>;
+  /** Merges what arrived in the map's folder; the patch is what changed. */
+  syncMap(mapId: Id): Promise<SyncReport>;
+  /** Looks at the shared folders now rather than in a moment. */
+  syncNow(): Promise<void>;
+  /** The maps shared in `folder`, to add to the library. */
+  mapsInFolder(folder: string): Promise<SharedMap[]>;
+  /** Adds a map of a shared folder to the library, shared through that folder from now on. */
+  addSharedMap(folder: string, mapId: Id): Promise<MapSummary>;
+  /**
+   * Calls `handler` with a shared map's id when edits from its folder wait to be taken in (again
+   * every few seconds until they are); resolves to the unlisten.
+   */
+  onSyncDue(handler: (mapId: Id) => void): Promise<() => void>;
 
   /** The map's snapshots, newest first. */
   listSnapshots(mapId: Id): Promise<SnapshotInfo[]>;

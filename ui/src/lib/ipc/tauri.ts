@@ -77,6 +77,16 @@ export const tauriPort: JejakPort = {
   dismissConflict: (mapId, id) => call('dismiss_conflict', { mapId, id }),
   useOtherVersion: (mapId, id) => call('use_other_version', { mapId, id }),
 
+  chooseShareFolder: () => call('choose_share_folder'),
+  sharingStatus: (mapId) => call('sharing_status', { mapId }),
+  shareMap: (mapId, folder) => call('share_map', { mapId, folder }),
+  stopSharing: (mapId) => call('stop_sharing', { mapId }),
+  syncMap: (mapId) => call('sync_map', { mapId }),
+  syncNow: () => call('sync_now'),
+  mapsInFolder: (folder) => call('maps_in_folder', { folder }),
+  addSharedMap: (folder, mapId) => call('add_shared_map', { folder, mapId }),
+  onSyncDue: (handler) => listen<string>('jejak://sync-due', (event) => handler(event.payload)),
+
   listSnapshots: (mapId) => call('list_snapshots', { mapId }),
   takeSnapshot: (mapId, label) => call('take_snapshot', { mapId, label }),
   snapshotDoc: (id) => call('snapshot_doc', { id }),

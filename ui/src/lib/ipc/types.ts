@@ -66,6 +66,11 @@ export type { ConflictEdit } from './generated/ConflictEdit';
 export type { ConflictKind } from './generated/ConflictKind';
 export type { ConflictOn } from './generated/ConflictOn';
 export type { Side } from './generated/Side';
+export type { Peer } from './generated/Peer';
+export type { SharedMap } from './generated/SharedMap';
+export type { SharingStatus } from './generated/SharingStatus';
+export type { SyncIssue } from './generated/SyncIssue';
+export type { SyncReport } from './generated/SyncReport';
 
 /** Entity ids are UUID strings. */
 export type Id = string;

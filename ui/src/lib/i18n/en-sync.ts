@@ -1,0 +1,68 @@
+// English wording of sharing a map through a folder a sync tool replicates, and of adding a map
+// found in such a folder.
+export const enSync = {
+  'sharing.button': 'Sharing…',
+  'sharing.hint': 'Keep this map in step with your team through a folder you sync',
+  'sharing.title': 'Share through a folder',
+  'sharing.intro':
+    'Pick a folder your team already keeps in step: Syncthing on the workshop network, or a OneDrive, SharePoint, Dropbox, Google Drive or network folder. Jejak writes your edits there and takes in the others’ while it runs, even after days offline.',
+  'sharing.safe': 'Only Jejak’s own small files go there, one per laptop. Your library stays on this laptop.',
+  'sharing.yourName': 'Your name, shown to the others',
+  'sharing.nameNeeded': 'Give your name first: the others see it on your edits.',
+  'sharing.chooseFolder': 'Choose folder…',
+  'sharing.otherFolder': 'Choose another folder…',
+  'sharing.noFolder': 'No folder chosen yet.',
+  'sharing.start': 'Share through this folder',
+  'sharing.folder': 'Folder',
+  'sharing.since': 'Shared since {date}',
+  'sharing.stop': 'Stop sharing',
+  'sharing.stopConfirm':
+    'Stop sharing “{title}”? Your edits stay in your library and the files stay in the folder; nothing more is written there or taken in.',
+  'sharing.stopped': '“{title}” is no longer shared',
+  'sharing.started': '“{title}” is shared through the folder',
+  'sharing.syncNow': 'Sync now',
+  'sharing.others': 'Who else edits this map',
+  'sharing.nobody':
+    'Nobody else yet. When a teammate adds this map from the folder (Open shared folder… in their library), their edits appear here.',
+  'sharing.peer.edited': 'last edit made {made}, arrived {arrived}',
+  'sharing.peer.noEdits': 'added the map, no edits yet',
+  'sharing.peer.edits.one': '{count} edit taken in',
+  'sharing.peer.edits.other': '{count} edits taken in',
+  'sharing.someone': 'A teammate',
+  'sharing.waiting.one': '{count} of your edits waits for the folder',
+  'sharing.waiting.other': '{count} of your edits wait for the folder',
+  'sharing.allOut': 'All your edits are in the folder',
+  'sharing.syncedAt': 'Folder last reached {when}',
+  'sharing.issue.folderUnreachable':
+    'The folder cannot be reached. Your edits wait here and go out when it is back.',
+  'sharing.issue.fileNewer':
+    '{file} was written by a newer Jejak and is left alone. Update Jejak to take it in.',
+  'sharing.issue.fileForeign': '{file} is not a Jejak file of this map and is left alone.',
+  'sharing.issue.linesUnreadable':
+    '{lines} of {file} could not be read (damaged on the way); the rest was taken in.',
+  'sharing.issue.editsRefused': '{edits} from {file} do not fit this map and were left out.',
+  'count.lines.one': '{count} line',
+  'count.lines.other': '{count} lines',
+  'sharing.badge.shared': 'Shared',
+  'sharing.badge.peer': '{name} · {when}',
+  'sharing.badge.peers': '{name} +{more} · {when}',
+  'sharing.badge.unreachable': 'Folder offline',
+  'sharing.badge.new': 'joined',
+  'sharing.badge.label': 'Shared through a folder. {who} Open the sharing settings.',
+  'sharing.badge.peerLine': '{name}: last edit arrived {when}.',
+  'sharing.badge.noPeers': 'Nobody else has edited it yet.',
+  'sharing.badge.waitingNote': 'Folder not reachable: your edits wait here.',
+  'join.button': 'Open shared folder…',
+  'join.hint': 'Add a map your team shares through a folder you sync',
+  'join.title': 'Maps in a shared folder',
+  'join.intro':
+    'Maps your team shares through this folder. Adding one puts it in your library and keeps it in step with the folder from then on.',
+  'join.none':
+    'No map shared by Jejak is in this folder yet. If the sync tool is still copying it, try again in a moment.',
+  'join.add': 'Add to library',
+  'join.inLibrary': 'In your library: keep in step',
+  'join.editors': 'Edited by {names}',
+  'join.lastEdit': 'last edit {when}',
+  'join.added': '“{title}” is in your library and shared through the folder',
+  'join.choose': 'Choose folder…',
+} as const;
