@@ -100,17 +100,19 @@ impl Syncer {
                 // Told again: the window may have been loading when it was first told.
                 let _ = handle.emit(SYNC_DUE, map_id);
             }
-            if let Some(news) = self.round(&state, map_id, !waiting) {
-                lock(&self.inner).waiting.insert(map_id, news);
+            if self.round(&state, map_id, !waiting) {
                 let _ = handle.emit(SYNC_DUE, map_id);
             }
         }
     }
 
-    /// One round for one map; the exchange when it read something to take in.
-    fn round(&self, state: &AppState, map_id: Id, read: bool) -> Option<Exchange> {
+    /// One round for one map; true when it read something, now waiting to be taken in. All of
+    /// it under the round lock, so a `forget` never lets an old round's reading in after it.
+    fn round(&self, state: &AppState, map_id: Id, read: bool) -> bool {
         let _one = lock(&self.round);
-        let job = state.with(|lib| Ok(lib.sync_job(map_id, read)?)).ok()??;
+        let Ok(Some(job)) = state.with(|lib| Ok(lib.sync_job(map_id, read)?)) else {
+            return false;
+        };
         let ex = job.run();
         if let Err(e) = state.with(|lib| Ok(lib.sync_sent(&ex)?)) {
             eprintln!("jejak: what was written to the shared folder could not be noted: {e:?}");
@@ -124,7 +126,11 @@ impl Syncer {
                 seen.synced_at = Some(now_millis());
             }
         }
-        ex.has_news().then_some(ex)
+        let news = ex.has_news();
+        if news {
+            inner.waiting.insert(map_id, ex);
+        }
+        news
     }
 
     /// Takes in what was read for the map (the UI's `sync_map`): merges it, in one transaction.

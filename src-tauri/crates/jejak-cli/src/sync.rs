@@ -144,5 +144,8 @@ fn issue_line(issue: &SyncIssue) -> String {
         SyncIssue::EditsRefused { file, edits } => {
             format!("{edits} edits of {file} do not apply and were left out")
         }
+        SyncIssue::ClockAhead { file, edits } => format!(
+            "{edits} edits of {file} are dated more than a day ahead (that laptop's clock is wrong); left out"
+        ),
     }
 }

@@ -49,6 +49,9 @@ pub enum SyncIssue {
     LinesUnreadable { file: String, lines: u32 },
     /// Edits from a teammate's file that do not apply to the map; they were left out.
     EditsRefused { file: String, edits: u32 },
+    /// Edits from a teammate's file dated more than a day ahead (that laptop's clock is wrong);
+    /// taken in, they would sort after every edit for as long. They were left out.
+    ClockAhead { file: String, edits: u32 },
 }
 
 /// How a shared map stands, for its sharing settings and the board's indicator.

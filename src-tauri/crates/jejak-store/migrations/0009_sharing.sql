@@ -12,13 +12,16 @@ CREATE TABLE shared_maps (
 ) STRICT;
 
 -- How far each file of a map's folder has been taken in: always at a line's end, so a line a
--- sync tool has copied only in part is read once it is whole. `header` is the file's first line:
--- a file replaced by another is read again from its start.
+-- sync tool has copied only in part is read once it is whole. `header` is the file's first line
+-- (it holds an id made with the file): a file replaced by another, or shorter than what was read,
+-- is read again from its start. `seen_len` is the file's length when last read: while it stays
+-- so there is nothing new to read.
 CREATE TABLE shared_reads (
     map_id   TEXT    NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
     file     TEXT    NOT NULL,
     header   TEXT    NOT NULL,
     read_to  INTEGER NOT NULL,
+    seen_len INTEGER NOT NULL,
     -- What was wrong with the file when it was last read (a SyncIssue as JSON), if anything.
     issue    TEXT,
     PRIMARY KEY (map_id, file)

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use jejak_core::sync::Clock;
 use jejak_core::{now_millis, Id, MapDoc, Op};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::cached::Cached;
 use crate::{maps, settings, snapshots};
@@ -197,6 +197,16 @@ pub(crate) fn insert(
     Ok(())
 }
 
+/// Whether the map's log holds changes made on another laptop (shared, or merged from a file).
+pub(crate) fn has_others(conn: &Connection, map_id: Id) -> Result<bool> {
+    let here = device_id(conn)?.unwrap_or_default();
+    Ok(conn.row_cached(
+        "SELECT EXISTS(SELECT 1 FROM known_stamps WHERE map_id = ?1 AND device != ?2)",
+        params![map_id.to_string(), here],
+        |r| r.get(0),
+    )?)
+}
+
 /// The newest stamp of each laptop's changes the library has of the map (what a change made
 /// now has seen).
 pub(crate) fn known(conn: &Connection, map_id: Id) -> Result<BTreeMap<String, String>> {
@@ -279,9 +289,29 @@ fn logged_where(conn: &Connection, map_id: Id, condition: &str, arg: &str) -> Re
     Ok(out)
 }
 
-/// Takes a change out of the log (one a merge could not apply).
+/// Takes a change out of the log (one a merge could not apply), and out of what the library
+/// knows it has seen.
 pub(crate) fn remove(conn: &Connection, id: Id) -> Result<()> {
+    let of: Option<(String, String)> = conn
+        .row_cached(
+            "SELECT map_id, device FROM changes WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
     conn.exec_cached("DELETE FROM changes WHERE id = ?1", [id.to_string()])?;
+    if let Some((map_id, device)) = of {
+        conn.exec_cached(
+            "DELETE FROM known_stamps WHERE map_id = ?1 AND device = ?2",
+            params![map_id, device],
+        )?;
+        conn.exec_cached(
+            "INSERT INTO known_stamps (map_id, device, stamp)
+             SELECT map_id, device, max(stamp) FROM changes
+             WHERE map_id = ?1 AND device = ?2 AND device != '' GROUP BY map_id, device",
+            params![map_id, device],
+        )?;
+    }
     Ok(())
 }
 

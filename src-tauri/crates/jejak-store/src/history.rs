@@ -217,7 +217,8 @@ fn replay(
     let ops = from_json(seq, &json)?;
     changes::ensure_genesis(conn, map_id)?;
     let mut touched = Touched::default();
-    let fitted = crate::sharing::is_shared(conn, map_id)?;
+    // Teammates' edits (from a shared folder or a merged file) may have come in since the step.
+    let fitted = changes::has_others(conn, map_id)?;
     let (applied, inverses) = if fitted {
         replay_fitted(conn, map_id, seq, undone, &ops, &mut touched)?
     } else {
@@ -235,11 +236,16 @@ fn replay(
         changes::record_local(conn, map_id, &applied, &inverse)?;
     }
     if fitted {
-        // The way back is what undoes the ops as fitted, not as first recorded.
-        let column = if undone == 1 { "forward" } else { "inverse" };
+        // The step is now what was applied and what undoes that: the next redo (or undo) is
+        // measured against this, not against the step as first recorded.
+        let (done_col, back_col) = if undone == 1 {
+            ("inverse", "forward")
+        } else {
+            ("forward", "inverse")
+        };
         conn.exec_cached(
-            &format!("UPDATE history SET {column} = ?1 WHERE seq = ?2"),
-            params![to_json(&inverse)?, seq],
+            &format!("UPDATE history SET {done_col} = ?1, {back_col} = ?2 WHERE seq = ?3"),
+            params![to_json(&applied)?, to_json(&inverse)?, seq],
         )?;
     }
     conn.exec_cached(
@@ -251,10 +257,11 @@ fn replay(
 
 type Replayed = (Vec<Op>, Vec<Vec<Op>>);
 
-/// Undo or redo of a shared map's step: teammates' edits may have come in since it was recorded,
-/// so each op is fitted to the map as it is now, as a merge fits a change (a field set back only
-/// where the step changed it, a card gone left alone, a taken place moved on, a card in a stage
-/// being deleted that the step did not put there parked) — undo never takes back their edits.
+/// Undo or redo of a step of a map others edit too: their edits may have come in since it was
+/// recorded, so each op is fitted to the map as it is now, as a merge fits a change (a field set
+/// back only where the step changed it and nobody changed it since, a card gone or moved since
+/// left alone, a taken place moved on, a card in a stage being deleted that the step did not put
+/// there parked) — undo never takes back their edits, and never fails on them.
 fn replay_fitted(
     conn: &Connection,
     map_id: Id,
@@ -289,6 +296,7 @@ fn replay_fitted(
             conn,
             map_id,
             track: &mut track,
+            keep_newer: true,
         }
         .op(op, &step, &maker)?;
         for op in fitted {

@@ -118,9 +118,6 @@ fn take_keeping(
     Ok(info)
 }
 
-/// Takes the day's snapshot before the first edit of a day (UTC), unless the map already has a
-/// snapshot from that day (it keeps the day's starting state) or was made that day (there is
-/// nothing older to go back to).
 /// When the map's newest snapshot of this kind was taken.
 pub(crate) fn newest_of(
     conn: &Connection,
@@ -134,6 +131,9 @@ pub(crate) fn newest_of(
     )?)
 }
 
+/// Takes the day's snapshot before the first edit of a day (UTC), unless the map already has a
+/// snapshot from that day (it keeps the day's starting state) or was made that day (there is
+/// nothing older to go back to).
 pub(crate) fn daily_if_due(conn: &Connection, map_id: Id) -> Result<()> {
     let day_start = day_of(now_millis()).saturating_mul(DAY_MS);
     let found: Option<(i64, Option<i64>)> = conn

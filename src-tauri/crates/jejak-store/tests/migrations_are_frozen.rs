@@ -39,7 +39,7 @@ const SHIPPED: &[(&str, &str)] = &[
     ),
     (
         "0009_sharing",
-        "ed411074b497e36d1f9ff883702f2a5316c085dbf31b57883c283c8c689268c7",
+        "4fb6fc91b5807585d32b94aa530bcb909d75d8106cb227c16f9dc0b72dddea87",
     ),
 ];
 

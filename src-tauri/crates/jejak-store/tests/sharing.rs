@@ -322,19 +322,31 @@ fn foreign_and_newer_files_are_named_and_left_byte_for_byte_alone() {
     assert_eq!(t.a.sharing_status(t.map).unwrap().issues.len(), 2);
 }
 
+/// A hand-made line of a third laptop "odd": one change stamped at `ms` doing `op`.
+fn odd_line(map: Id, ms: i64, op: &str) -> String {
+    format!(
+        "{{\"change\":{{\"id\":\"{id}\",\"stamp\":\"{ms:013}-000000-odd\",\"device\":\"odd\",\"author\":\"Odd\",\"ops\":[{op}],\"inverse\":[]}}}}\n",
+        id = jejak_core::new_id(),
+        ms = ms,
+        op = op,
+    )
+    .replace("{map}", &map.to_string())
+}
+
 #[test]
-fn an_edit_that_does_not_apply_is_left_out_and_the_rest_comes_in() {
+fn an_edit_that_does_not_apply_or_is_dated_ahead_is_left_out_and_the_rest_comes_in() {
     let mut t = team();
     let doc = t.doc_b();
     t.b.apply(t.map, &[new_card(&doc, 1, "Good card")]).unwrap();
     t.b.sync_map(t.map).unwrap();
-    // A hand-made line: an edit no Jejak would make (a blank map title), from a third laptop.
-    let bad = format!(
-        "{{\"jejakSync\":1,\"map\":\"{map}\",\"device\":\"odd\"}}\n{{\"change\":{{\"id\":\"{id}\",\"stamp\":\"9999999999999-000000-odd\",\"device\":\"odd\",\"author\":\"Odd\",\"ops\":[{{\"type\":\"renameMap\",\"title\":\"\"}}],\"inverse\":[]}}}}\n",
-        map = t.map,
-        id = jejak_core::new_id()
+    // An edit no Jejak would make (a blank map title), and one from a clock centuries ahead.
+    let now = jejak_core::now_millis();
+    let file = format!(
+        "{{\"jejakSync\":1,\"map\":\"{map}\",\"device\":\"odd\"}}\n{}",
+        odd_line(t.map, now, r#"{"type":"renameMap","title":""}"#),
+        map = t.map
     );
-    std::fs::write(t.map_dir().join("odd.jejaklog"), bad).unwrap();
+    std::fs::write(t.map_dir().join("odd.jejaklog"), file).unwrap();
     let report = t.a.sync_map(t.map).unwrap();
     assert_eq!(report.received, 1, "{report:?}");
     assert!(report.issues.contains(&SyncIssue::EditsRefused {
@@ -344,9 +356,36 @@ fn an_edit_that_does_not_apply_is_left_out_and_the_rest_comes_in() {
     let doc = t.doc_a();
     assert_eq!(doc.map.title, "Onboarding");
     card(&doc, "Good card");
-    // The refused edit is not in the log: Ana's next edits and rounds go on.
+
+    let ahead = odd_line(
+        t.map,
+        9_999_999_999_999,
+        r#"{"type":"renameMap","title":"Hijacked"}"#,
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(t.map_dir().join("odd.jejaklog"))
+        .unwrap();
+    f.write_all(ahead.as_bytes()).unwrap();
+    drop(f);
+    let report = t.a.sync_map(t.map).unwrap();
+    assert!(report.issues.contains(&SyncIssue::ClockAhead {
+        file: "odd.jejaklog".into(),
+        edits: 1
+    }));
+    assert_eq!(t.doc_a().map.title, "Onboarding");
+
+    // Neither left a trace: Ana's next edits are stamped now, not after the year 2286, and the
+    // rounds go on.
     t.a.apply(t.map, &[new_card(&doc, 0, "After")]).unwrap();
     t.sync_all();
+    let log = std::fs::read_to_string(t.map_dir().join(format!(
+        "{}.jejaklog",
+        t.a.sharing_status(t.map).unwrap().device
+    )))
+    .unwrap();
+    let last = log.lines().last().unwrap();
+    assert!(!last.contains("\"stamp\":\"99999"), "{last}");
 }
 
 #[test]
@@ -450,4 +489,107 @@ fn stopping_leaves_the_files_and_writes_no_more() {
     t.a.share_map(t.map, &t.folder()).unwrap();
     t.sync_all();
     card(&t.doc_b(), "Private");
+}
+
+#[test]
+fn a_file_deleted_from_the_folder_is_written_again_and_read_from_its_start() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Before the tidy-up")])
+        .unwrap();
+    t.sync_all();
+    // Someone tidies the folder and deletes Budi's file.
+    let budi = t.b.sharing_status(t.map).unwrap().device;
+    std::fs::remove_file(t.map_dir().join(format!("{budi}.jejaklog"))).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 2, "After the tidy-up")])
+        .unwrap();
+    t.b.sync_map(t.map).unwrap(); // notices its file is gone
+    assert!(
+        t.b.sharing_status(t.map).unwrap().waiting > 2,
+        "everything waits again"
+    );
+    t.b.sync_map(t.map).unwrap(); // writes it all anew
+    t.a.sync_map(t.map).unwrap();
+    card(&t.doc_a(), "After the tidy-up");
+    // A third laptop joining now finds everything Budi ever did.
+    let mut c = library(t.dir.path(), "citra.jejak", "Citra");
+    c.add_shared_map(&t.folder(), t.map).unwrap();
+    let doc = c.load_map(t.map).unwrap();
+    card(&doc, "Before the tidy-up");
+    card(&doc, "After the tidy-up");
+    assert_eq!(content(&doc), content(&t.doc_a()));
+}
+
+#[test]
+fn a_round_read_from_old_marks_is_not_taken_in_twice() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Once")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    let first = t.a.sync_job(t.map, true).unwrap().unwrap().run();
+    let second = t.a.sync_job(t.map, true).unwrap().unwrap().run();
+    assert_eq!(t.a.sync_take_in(first).unwrap().received, 1);
+    let late = t.a.sync_take_in(second).unwrap();
+    assert_eq!(late.received, 0);
+    assert_eq!(
+        t.doc_a().cards.iter().filter(|c| c.title == "Once").count(),
+        1
+    );
+    // Adding a map the library shares already through the folder changes nothing.
+    let waiting = t.a.sharing_status(t.map).unwrap().waiting;
+    t.a.add_shared_map(&t.folder(), t.map).unwrap();
+    assert_eq!(t.a.sharing_status(t.map).unwrap().waiting, waiting);
+}
+
+#[test]
+fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() {
+    let mut t = team();
+    let shared = card(&t.doc_a(), "Shared card").id;
+    let set = |title: &str, body: &str| Op::UpdateCard {
+        id: shared,
+        title: title.into(),
+        body: body.into(),
+    };
+    t.a.apply(t.map, &[set("Ana's title", "")]).unwrap();
+    t.sync_all();
+    later();
+    // Budi, having seen it, rewrites the title: Ana's undo must not take his title back.
+    t.b.apply(t.map, &[set("Budi's title", "")]).unwrap();
+    t.sync_all();
+    t.a.undo(t.map).unwrap();
+    let now = t.doc_a();
+    assert_eq!(card(&now, "Budi's title").id, shared);
+    t.a.redo(t.map).unwrap();
+    assert_eq!(card(&t.doc_a(), "Budi's title").id, shared);
+
+    // Between Ana's undo and redo of her text, Budi writes the text: the redo keeps it.
+    t.a.apply(t.map, &[set("Budi's title", "Ana's text")])
+        .unwrap();
+    t.sync_all();
+    t.a.undo(t.map).unwrap();
+    t.sync_all();
+    later();
+    t.b.apply(t.map, &[set("Budi's title", "Budi's text")])
+        .unwrap();
+    t.sync_all();
+    t.a.redo(t.map).unwrap();
+    let c = t
+        .doc_a()
+        .cards
+        .into_iter()
+        .find(|c| c.id == shared)
+        .unwrap();
+    assert_eq!(c.body, "Budi's text");
+
+    // Sharing stopped, teammates' edits stay in the map: undo still fits itself to them.
+    let doc = t.doc_a();
+    t.a.apply(t.map, &[new_card(&doc, 0, "Made by Ana")])
+        .unwrap();
+    t.sync_all();
+    let id = card(&t.doc_b(), "Made by Ana").id;
+    t.b.apply(t.map, &[Op::DeleteCard { id }]).unwrap();
+    t.sync_all();
+    t.a.stop_sharing(t.map).unwrap();
+    t.a.undo(t.map).unwrap();
+    t.a.undo(t.map).unwrap();
 }

@@ -53,6 +53,12 @@ pub(super) fn changed(forward: &Op, before: Option<&Op>) -> Result<Vec<(String, 
     Ok(out)
 }
 
+/// The value `op` holds at `pointer` (null when it holds none).
+pub(super) fn value_at(op: &Op, pointer: &str) -> Result<Value> {
+    let value = serde_json::to_value(op).map_err(encode)?;
+    Ok(value.pointer(pointer).cloned().unwrap_or(Value::Null))
+}
+
 /// `current` with the fields at `changes` set.
 pub(super) fn with(current: &Op, changes: &[(String, Value)]) -> Result<Op> {
     let mut value = serde_json::to_value(current).map_err(encode)?;

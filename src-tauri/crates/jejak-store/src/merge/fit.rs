@@ -14,15 +14,16 @@
 use std::collections::HashSet;
 
 use jejak_core::sync::ConflictOn;
-use jejak_core::{rank, CommentOn, Id, LaneKind, NewLane, NewStage, Op, Place};
+use jejak_core::{CommentOn, Id, LaneKind, NewLane, NewStage, Op, Place};
 use rusqlite::Connection;
 
 use super::fields;
+use super::place::{free, made_in, moved_since, parked_id};
 use super::track::{Maker, Subject, Track};
 use crate::changes::Change;
 use crate::history::set_target;
+use crate::Result;
 use crate::{comments, personas, rows};
-use crate::{Result, StoreError};
 
 /// What a parked card's stage or lane is called (the same words on every laptop, so both sides
 /// of a merge make the same map).
@@ -32,6 +33,9 @@ pub(crate) struct Fit<'a> {
     pub conn: &'a Connection,
     pub map_id: Id,
     pub track: &'a mut Track,
+    /// An undo or redo: a field (or a card's place) someone changed since the step set it keeps
+    /// their value — a step takes back only what is still as it left it.
+    pub keep_newer: bool,
 }
 
 impl Fit<'_> {
@@ -128,8 +132,12 @@ impl Fit<'_> {
                 place,
             } => {
                 let subject = fields::subject_of(conn, map_id, op)?;
-                if rows::find_card(conn, map_id, *id)?.is_none() {
+                let Some(card) = rows::find_card(conn, map_id, *id)? else {
                     self.track.missed(maker, &subject);
+                    return Ok(Vec::new());
+                };
+                let first_move = self.track.redone.insert(format!("cell:{id}"));
+                if self.keep_newer && first_move && moved_since(&card, *id, change) {
                     return Ok(Vec::new());
                 }
                 for (table, axis) in [("stages", *stage_id), ("lanes", *lane_id)] {
@@ -216,7 +224,17 @@ impl Fit<'_> {
             .iter()
             .rev()
             .find(|i| set_target(i).as_deref() == Some(target.as_str()));
-        let changed = fields::changed(op, before)?;
+        let again = self.keep_newer && !self.track.redone.insert(target.clone());
+        let mut changed = fields::changed(op, if again { None } else { before })?;
+        if let (true, false, Some(before)) = (self.keep_newer, again, before) {
+            let mut kept = Vec::with_capacity(changed.len());
+            for (pointer, value) in changed {
+                if fields::value_at(&current, &pointer)? == fields::value_at(before, &pointer)? {
+                    kept.push((pointer, value));
+                }
+            }
+            changed = kept;
+        }
         for (pointer, value) in &changed {
             let field = pointer.trim_start_matches('/');
             self.track
@@ -352,42 +370,5 @@ impl Fit<'_> {
     fn free_in_cell(&self, id: Id, (stage, lane): (Id, Id), place: &Place) -> Result<Place> {
         let siblings = rows::cell_ranks(self.conn, stage, lane)?;
         free(&siblings, id, place)
-    }
-}
-
-/// The Parked stage or lane of a map: the same id on every laptop.
-fn parked_id(map_id: Id, what: &str) -> Id {
-    let mut seed = map_id.as_bytes().to_vec();
-    seed.extend(b"parked-");
-    seed.extend(what.as_bytes());
-    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, &seed)
-}
-
-fn made_in(out: &[Op], id: Id) -> bool {
-    out.iter().any(|op| match op {
-        Op::CreateStage { stage, .. } => stage.id == id,
-        Op::CreateLane { lane, .. } => lane.id == id,
-        _ => false,
-    })
-}
-
-/// `place`, unless it is an order key another sibling has now: then the next free key after it.
-/// A place before a sibling that is gone becomes the end.
-fn free(siblings: &[(Id, String)], id: Id, place: &Place) -> Result<Place> {
-    let others: Vec<&(Id, String)> = siblings.iter().filter(|(s, _)| *s != id).collect();
-    match place {
-        Place::Rank(wanted) => {
-            if !others.iter().any(|(_, r)| r == wanted) {
-                return Ok(place.clone());
-            }
-            let next = others
-                .iter()
-                .map(|(_, r)| r.as_str())
-                .find(|r| *r > wanted.as_str());
-            let rank = rank::between(Some(wanted), next).map_err(StoreError::from)?;
-            Ok(Place::Rank(rank))
-        }
-        Place::Before(target) if !others.iter().any(|(s, _)| s == target) => Ok(Place::End),
-        _ => Ok(place.clone()),
     }
 }

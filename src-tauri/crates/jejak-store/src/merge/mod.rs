@@ -14,6 +14,7 @@
 mod conflicts;
 mod fields;
 mod fit;
+mod place;
 mod track;
 
 use std::collections::HashSet;
@@ -152,7 +153,6 @@ pub(crate) fn merge(
             }
             conn.execute_batch("RELEASE merge_insert")?;
         }
-        changes::observe(conn, &change.stamp)?;
         inserted.push(change);
     }
     let new = inserted;
@@ -191,6 +191,12 @@ pub(crate) fn merge(
                 refused.push(change.id);
             }
             Err(e) => return Err(refused_whole(change, e)),
+        }
+    }
+    // The clock moves past what came in and stayed (a refused change leaves no trace).
+    for change in &new {
+        if !refused.contains(&change.id) {
+            changes::observe(conn, &change.stamp)?;
         }
     }
     // Named as the merged map has them (a title both changed: the one kept).
@@ -306,6 +312,7 @@ fn replay_one(
             conn,
             map_id,
             track: &mut *track,
+            keep_newer: false,
         }
         .op(op, change, maker)?;
         for op in fitted {

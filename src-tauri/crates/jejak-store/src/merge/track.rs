@@ -62,6 +62,9 @@ pub(crate) struct Track {
     changed: HashMap<Id, Maker>,
     pub conflicts: Vec<Conflict>,
     found_at: i64,
+    /// What an undo or redo being fitted has set or moved already (its later ops on the same
+    /// thing follow its own, not the step's record).
+    pub(crate) redone: std::collections::HashSet<String>,
 }
 
 impl Track {

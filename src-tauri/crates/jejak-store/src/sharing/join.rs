@@ -9,7 +9,8 @@ use jejak_core::sync::Clock;
 use jejak_core::{now_millis, Id, MapSummary, Op, Problem};
 use rusqlite::params;
 
-use super::folder::{self, FileRead, Line, Mark};
+use super::folder::{self, Line};
+use super::logfile::{self, FileRead, Mark};
 use super::{make_map_dir, records, usable_folder};
 use crate::changes::{self, Change};
 use crate::merge::{self, Options, Sides};
@@ -27,9 +28,23 @@ impl Found {
         let io = |e: std::io::Error| StoreError::file(&dir, &e);
         let mut files = Vec::new();
         for (name, _) in folder::log_files(&dir).map_err(io)? {
-            let read = folder::read_after(&dir.join(&name), &name, map_id, &Mark::default())
-                .map_err(io)?;
-            files.push(read);
+            // A piece at a time (a file may be large), until nothing more is whole.
+            let mut mark = Mark::default();
+            let mut whole = FileRead::default();
+            loop {
+                let read =
+                    logfile::read_after(&dir.join(&name), &name, map_id, &mark).map_err(io)?;
+                let done = read.mark.read_to == mark.read_to || read.issue.is_some();
+                whole.name = read.name;
+                whole.device = read.device;
+                whole.lines.extend(read.lines);
+                whole.issue = read.issue.or(whole.issue);
+                mark = read.mark;
+                if done {
+                    break;
+                }
+            }
+            files.push(whole);
         }
         let mut seen = HashSet::new();
         let mut changes: Vec<Change> = files
@@ -113,8 +128,14 @@ impl Library {
     /// A map the library has already is shared and merged with the folder's edits.
     pub fn add_shared_map(&mut self, folder: &Path, map_id: Id) -> Result<MapSummary> {
         if self.has_map(map_id)? {
-            self.share_map(map_id, folder)?;
-            self.sync_map(map_id)?;
+            // Its next round merges the two (the app's rounds run in the background: never a
+            // second writer of this laptop's file here).
+            let already = super::records::get(self.conn()?, map_id)?.is_some_and(|s| {
+                dunce::canonicalize(folder).is_ok_and(|f| std::path::Path::new(&s.folder) == f)
+            });
+            if !already {
+                self.share_map(map_id, folder)?;
+            }
             return maps::summary(self.conn()?, map_id);
         }
         let folder = usable_folder(folder, self.path())?;
@@ -149,7 +170,8 @@ impl Library {
             changes::mark_shared(tx, map_id, &ids)
         })?;
         // Reads the files again as a round would: every change is here, but the laptops that
-        // wrote them are noted, and where each file was read to.
+        // wrote them are noted, and where each file was read to. (The map was not shared before
+        // this call, so no round of the app's is writing its file meanwhile.)
         self.sync_map(map_id)?;
         maps::summary(self.conn()?, map_id)
     }

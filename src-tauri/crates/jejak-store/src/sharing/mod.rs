@@ -6,8 +6,10 @@
 
 mod folder;
 mod join;
+mod logfile;
 mod records;
 mod round;
+mod take_in;
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +24,7 @@ pub use round::{Exchange, SyncJob};
 /// shared through: there, a folder, not holding the library, and writable.
 fn usable_folder(folder: &Path, library: &Path) -> Result<PathBuf> {
     let refuse = |problem: Problem, detail: String| StoreError::File { problem, detail };
-    let canonical = std::fs::canonicalize(folder)
+    let canonical = dunce::canonicalize(folder)
         .map_err(|e| refuse(Problem::FolderMissing, format!("{}: {e}", folder.display())))?;
     if !canonical.is_dir() {
         return Err(refuse(
@@ -32,7 +34,7 @@ fn usable_folder(folder: &Path, library: &Path) -> Result<PathBuf> {
     }
     let library_dir = library
         .parent()
-        .and_then(|p| std::fs::canonicalize(p).ok())
+        .and_then(|p| dunce::canonicalize(p).ok())
         .unwrap_or_default();
     if !library_dir.as_os_str().is_empty() && library_dir.starts_with(&canonical) {
         return Err(refuse(
@@ -115,9 +117,4 @@ impl Library {
     pub fn is_shared(&self, map_id: Id) -> Result<bool> {
         Ok(records::get(self.conn()?, map_id)?.is_some())
     }
-}
-
-/// Whether map `map_id` is shared (its undo and redo are fitted to what teammates changed since).
-pub(crate) fn is_shared(conn: &rusqlite::Connection, map_id: Id) -> Result<bool> {
-    Ok(records::get(conn, map_id)?.is_some())
 }

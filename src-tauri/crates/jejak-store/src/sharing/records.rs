@@ -7,7 +7,7 @@ use jejak_core::sharing::{Peer, SyncIssue};
 use jejak_core::Id;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::folder::Mark;
+use super::logfile::Mark;
 use crate::cached::Cached;
 use crate::Result;
 
@@ -61,11 +61,7 @@ pub(crate) fn start(conn: &Connection, map_id: Id, folder: &str, now: i64) -> Re
         "INSERT INTO shared_maps (map_id, folder, since) VALUES (?1, ?2, ?3)",
         params![map_id.to_string(), folder, now],
     )?;
-    conn.exec_cached(
-        "UPDATE changes SET shared = 0 WHERE map_id = ?1",
-        [map_id.to_string()],
-    )?;
-    Ok(())
+    unshare_all(conn, map_id)
 }
 
 pub(crate) fn stop(conn: &Connection, map_id: Id) -> Result<()> {
@@ -88,14 +84,16 @@ pub(crate) fn set_hello(conn: &Connection, map_id: Id, name: &str) -> Result<()>
 
 /// How far each file of the map's folder has been read.
 pub(crate) fn marks(conn: &Connection, map_id: Id) -> Result<HashMap<String, Mark>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT file, header, read_to FROM shared_reads WHERE map_id = ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT file, header, read_to, seen_len FROM shared_reads WHERE map_id = ?1",
+    )?;
     let rows = stmt.query_map([map_id.to_string()], |r| {
         Ok((
             r.get::<_, String>(0)?,
             Mark {
                 header: r.get(1)?,
                 read_to: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                seen_len: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
             },
         ))
     })?;
@@ -111,16 +109,41 @@ pub(crate) fn save_mark(
 ) -> Result<()> {
     let issue = issue.and_then(|i| serde_json::to_string(i).ok());
     conn.exec_cached(
-        "INSERT INTO shared_reads (map_id, file, header, read_to, issue) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(map_id, file) DO UPDATE SET
-             header = excluded.header, read_to = excluded.read_to, issue = excluded.issue",
+        "INSERT INTO shared_reads (map_id, file, header, read_to, seen_len, issue)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(map_id, file) DO UPDATE SET header = excluded.header,
+             read_to = excluded.read_to, seen_len = excluded.seen_len, issue = excluded.issue",
         params![
             map_id.to_string(),
             file,
             mark.header,
             i64::try_from(mark.read_to).unwrap_or(i64::MAX),
+            i64::try_from(mark.seen_len).unwrap_or(i64::MAX),
             issue
         ],
+    )?;
+    Ok(())
+}
+
+/// Forgets how far a file was read (this laptop's own, lost: it is written anew).
+pub(crate) fn forget_mark(conn: &Connection, map_id: Id, file: &str) -> Result<()> {
+    conn.exec_cached(
+        "DELETE FROM shared_reads WHERE map_id = ?1 AND file = ?2",
+        params![map_id.to_string(), file],
+    )?;
+    Ok(())
+}
+
+/// Every change of the map goes to the folder again, and the name is announced again (this
+/// laptop's file was lost).
+pub(crate) fn unshare_all(conn: &Connection, map_id: Id) -> Result<()> {
+    conn.exec_cached(
+        "UPDATE changes SET shared = 0 WHERE map_id = ?1",
+        [map_id.to_string()],
+    )?;
+    conn.exec_cached(
+        "UPDATE shared_maps SET hello = NULL WHERE map_id = ?1",
+        [map_id.to_string()],
     )?;
     Ok(())
 }

@@ -3,4 +3,4 @@
 /**
  * Something about the shared folder the user should know; sharing goes on around it.
  */
-export type SyncIssue = { "code": "folderUnreachable", detail: string, } | { "code": "fileNewer", file: string, version: number, } | { "code": "fileForeign", file: string, } | { "code": "linesUnreadable", file: string, lines: number, } | { "code": "editsRefused", file: string, edits: number, };
+export type SyncIssue = { "code": "folderUnreachable", detail: string, } | { "code": "fileNewer", file: string, version: number, } | { "code": "fileForeign", file: string, } | { "code": "linesUnreadable", file: string, lines: number, } | { "code": "editsRefused", file: string, edits: number, } | { "code": "clockAhead", file: string, edits: number, };
