@@ -83,7 +83,12 @@ export class Sharing {
   }
 
   async syncNow(): Promise<void> {
-    await api.syncNow();
+    try {
+      await api.syncNow();
+    } catch (e) {
+      this.onError(e);
+      return;
+    }
     // The round runs in the background; its arrival is taken in when it says so.
     setTimeout(() => void this.load(), 800);
   }

@@ -52,6 +52,10 @@ export const enSync = {
   'sharing.badge.peerLine': '{name}: last edit arrived {when}.',
   'sharing.badge.noPeers': 'Nobody else has edited it yet.',
   'sharing.badge.waitingNote': 'Folder not reachable: your edits wait here.',
+  'sharing.badge.peerNew': '{name}: added the map, no edits yet.',
+  'sharing.issue.clockAhead':
+    '{edits} from {file} are dated more than a day ahead (that laptop’s clock is wrong) and were left out. Set its clock right and edit again.',
+  'join.editorsNone': 'No edits yet',
   'join.button': 'Open shared folder…',
   'join.hint': 'Add a map your team shares through a folder you sync',
   'join.title': 'Maps in a shared folder',

@@ -54,6 +54,10 @@ export const idSync: Record<keyof typeof enSync, string> = {
   'sharing.badge.peerLine': '{name}: suntingan terakhir tiba {when}.',
   'sharing.badge.noPeers': 'Belum ada orang lain yang menyunting.',
   'sharing.badge.waitingNote': 'Folder tak tercapai: suntingan Anda menunggu di sini.',
+  'sharing.badge.peerNew': '{name}: sudah menambahkan peta, belum menyunting.',
+  'sharing.issue.clockAhead':
+    '{edits} dari {file} bertanggal lebih dari sehari ke depan (jam laptop itu salah) dan dilewati. Betulkan jamnya lalu sunting lagi.',
+  'join.editorsNone': 'Belum ada suntingan',
   'join.button': 'Buka folder bersama…',
   'join.hint': 'Tambahkan peta yang dibagikan tim Anda lewat folder yang Anda sinkronkan',
   'join.title': 'Peta di folder bersama',

@@ -49,6 +49,13 @@ const narrowRelativeFormat = cached(
   (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'narrow' }),
 );
 
+const listFormat = cached((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
+
+/** Names as the language lists them: "Ana, Budi and Citra" / "Ana, Budi, dan Citra". */
+export function listOf(items: string[]): string {
+  return listFormat(state.locale).format(items);
+}
+
 export function dateTime(millis: number): string {
   return dateTimeFormat(state.locale).format(new Date(millis));
 }

@@ -10,6 +10,8 @@ type TakeIn = () => Promise<unknown>;
 const boards = new Map<Id, TakeIn>();
 const underWay = new Set<Id>();
 const listeners = new Set<(mapId: Id) => void>();
+/** The last failure said per map: the backend asks again every few seconds, the user is told once. */
+const said = new Map<Id, string>();
 
 /** The open board of `mapId` takes in its map's edits; returns the function that stops it. */
 export function takeInOnBoard(mapId: Id, takeIn: TakeIn): () => void {
@@ -36,8 +38,12 @@ export function syncDue(mapId: Id, onError: (e: unknown) => void): Promise<void>
         for (const l of listeners) l(mapId);
       });
   return run
-    .then(() => undefined)
-    .catch(onError)
+    .then(() => void said.delete(mapId))
+    .catch((e: unknown) => {
+      const text = String(e);
+      if (said.get(mapId) !== text) onError(e);
+      said.set(mapId, text);
+    })
     .finally(() => underWay.delete(mapId));
 }
 

@@ -22,7 +22,7 @@ export function badgeText(s: SharingStatus, now: number): string {
   if (!last) return t('sharing.badge.shared');
   const name = peerName(last).split(/\s+/)[0] ?? '';
   const at = last.arrivedAt ?? last.lastEditAt;
-  const whenText = at === null ? t('sharing.badge.new') : whenShort(at, now);
+  const whenText = at === null ? t('sharing.badge.new') : whenShort(past(at, now), now);
   return rest.length === 0
     ? t('sharing.badge.peer', { name, when: whenText })
     : t('sharing.badge.peers', { name, more: rest.length, when: whenText });
@@ -32,8 +32,8 @@ export function badgeText(s: SharingStatus, now: number): string {
 export function badgeLabel(s: SharingStatus, now: number): string {
   const lines = byArrival(s.peers).map((p) =>
     p.arrivedAt === null
-      ? `${peerName(p)}: ${t('sharing.peer.noEdits')}.`
-      : t('sharing.badge.peerLine', { name: peerName(p), when: when(p.arrivedAt, now) }),
+      ? t('sharing.badge.peerNew', { name: peerName(p) })
+      : t('sharing.badge.peerLine', { name: peerName(p), when: when(past(p.arrivedAt, now), now) }),
   );
   if (lines.length === 0) lines.push(t('sharing.badge.noPeers'));
   if (s.issues.some((i) => i.code === 'folderUnreachable')) lines.push(t('sharing.badge.waitingNote'));
@@ -42,7 +42,15 @@ export function badgeLabel(s: SharingStatus, now: number): string {
 
 export function peerLine(p: Peer, now: number): string {
   if (p.lastEditAt === null || p.arrivedAt === null) return t('sharing.peer.noEdits');
-  return t('sharing.peer.edited', { made: when(p.lastEditAt, now), arrived: when(p.arrivedAt, now) });
+  return t('sharing.peer.edited', {
+    made: when(past(p.lastEditAt, now), now),
+    arrived: when(past(p.arrivedAt, now), now),
+  });
+}
+
+/** A teammate's clock may run ahead of this one: their edit was made now at the latest. */
+function past(at: number, now: number): number {
+  return Math.min(at, now);
 }
 
 export function issueText(issue: SyncIssue): string {
@@ -60,5 +68,7 @@ export function issueText(issue: SyncIssue): string {
       });
     case 'editsRefused':
       return t('sharing.issue.editsRefused', { edits: tn('count.edits', issue.edits), file: issue.file });
+    case 'clockAhead':
+      return t('sharing.issue.clockAhead', { edits: tn('count.edits', issue.edits), file: issue.file });
   }
 }
