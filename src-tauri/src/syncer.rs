@@ -51,6 +51,15 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The maps to keep in step; none in a library that cannot be written (a read-only drive: it is
+/// only looked at, and what it has is in the folder already or goes when it can be written).
+fn shared_maps(state: &AppState) -> IpcResult<Vec<(Id, std::path::PathBuf)>> {
+    state.with(|lib| match lib.is_read_only() {
+        true => Ok(Vec::new()),
+        false => Ok(lib.shared_maps()?),
+    })
+}
+
 impl Syncer {
     pub fn new() -> Arc<Syncer> {
         Arc::new(Syncer {
@@ -91,7 +100,7 @@ impl Syncer {
 
     fn round_all(&self, handle: &AppHandle) {
         let state = handle.state::<AppState>();
-        let Ok(maps) = state.with(|lib| Ok(lib.shared_maps()?)) else {
+        let Ok(maps) = shared_maps(&state) else {
             return;
         };
         for (map_id, _) in maps {
@@ -200,7 +209,7 @@ impl Syncer {
         let (done_tx, done_rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let state = handle.state::<AppState>();
-            if let Ok(maps) = state.with(|lib| Ok(lib.shared_maps()?)) {
+            if let Ok(maps) = shared_maps(&state) {
                 for (map_id, _) in maps {
                     syncer.round(&state, map_id, false);
                 }

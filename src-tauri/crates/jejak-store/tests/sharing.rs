@@ -593,3 +593,31 @@ fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() 
     t.a.undo(t.map).unwrap();
     t.a.undo(t.map).unwrap();
 }
+
+#[test]
+fn an_edit_made_after_seeing_the_others_is_no_conflict_even_beside_an_older_one() {
+    let mut t = team();
+    let shared = card(&t.doc_a(), "Shared card").id;
+    let retitle = |title: &str| Op::UpdateCard {
+        id: shared,
+        title: title.into(),
+        body: String::new(),
+    };
+    t.a.apply(t.map, &[retitle("Ana's title")]).unwrap();
+    t.a.sync_map(t.map).unwrap();
+    later();
+    // Budi files a card before Ana's title reaches him, then sees it and writes a better one.
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Budi's card")])
+        .unwrap();
+    t.b.sync_map(t.map).unwrap();
+    assert_eq!(card(&t.doc_b(), "Ana's title").id, shared);
+    later();
+    t.b.apply(t.map, &[retitle("Budi's better title")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    // Both of Budi's changes reach Ana in one round: the title is his decision, not a clash.
+    let report = t.a.sync_map(t.map).unwrap();
+    assert_eq!(report.received, 2);
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    assert_eq!(card(&t.doc_a(), "Budi's better title").id, shared);
+}

@@ -16,6 +16,9 @@ pub(crate) struct Maker {
     pub author: String,
     pub device: String,
     pub at: i64,
+    stamp: String,
+    /// What the maker had seen (the newest stamp of each laptop's changes), when known.
+    seen: Option<std::collections::BTreeMap<String, String>>,
 }
 
 impl Maker {
@@ -25,6 +28,8 @@ impl Maker {
             author: change.author.clone(),
             device: change.device.clone(),
             at: Clock::of_stamp(&change.stamp).map_or(0, |c| c.ms),
+            stamp: change.stamp.clone(),
+            seen: change.seen.clone(),
         }
     }
 
@@ -37,9 +42,18 @@ impl Maker {
         }
     }
 
-    /// Whether this maker and `other` are on different sides (so neither saw the other's edit).
+    /// Whether this maker and `other` are on different sides and neither had seen the other's
+    /// edit (one made after seeing the other's is a decision, not a clash).
     fn against(&self, other: &Maker) -> bool {
-        matches!((self.side, other.side), (Some(a), Some(b)) if a != b)
+        let sides = matches!((self.side, other.side), (Some(a), Some(b)) if a != b);
+        sides && !self.saw(other) && !other.saw(self)
+    }
+
+    fn saw(&self, other: &Maker) -> bool {
+        self.seen
+            .as_ref()
+            .and_then(|seen| seen.get(&other.device))
+            .is_some_and(|newest| *newest >= other.stamp)
     }
 }
 
