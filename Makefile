@@ -138,11 +138,13 @@ bench-startup: app-test deps-test ui
 	  ../../$(BENCH_DIR)/startup ../../docs/bench-startup.json ../../docs/benchmarks.md
 
 # Edit, undo and open times against history length and library size, a durable edit against the
-# disk's own floor, and map file / JSON export and import of a 2,000-card map (release builds;
+# disk's own floor, map file / JSON export and import of a 2,000-card map, and keeping it in step
+# through a shared folder (release builds;
 # each rewrites its section of docs/benchmarks.md).
 bench-store: deps-build
 	cargo run -q --release -p jejak-store --example store_bench -- $(BENCH_DIR)/store docs/benchmarks.md
 	cargo run -q --release -p jejak-store --example mapfile_bench -- $(BENCH_DIR)/mapfile docs/benchmarks.md
+	cargo run -q --release -p jejak-store --example sync_bench -- $(BENCH_DIR)/sync docs/benchmarks.md
 
 # Jejak's PDF export against headless Chromium printing the same map (docs/benchmarks.md).
 bench-pdf: deps-test
