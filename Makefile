@@ -160,11 +160,11 @@ soak: deps-build
 	JEJAK_SOAK_KILLS=$(SOAK_KILLS) cargo test --release -p jejak-store --test crash_harness -- --nocapture
 	JEJAK_SOAK_MUTANTS=$(SOAK_MUTANTS) cargo test --release -p jejak-store --test mutated_libraries -- --nocapture
 
-# Coverage-guided fuzzing (cargo-fuzz, nightly toolchain) of the CSV importer, the number reader
-# and the library opener, FUZZ_SECONDS each. Findings land in tests/fuzz/artifacts.
+# Coverage-guided fuzzing (cargo-fuzz, nightly toolchain) of the CSV importer, the number reader,
+# the library opener, map JSON and a teammate's file in a shared folder, FUZZ_SECONDS each. Findings land in tests/fuzz/artifacts.
 FUZZ_SECONDS ?= 120
 CARGO_FUZZ   := $(TOOLS)/bin/cargo-fuzz
-FUZZ_TARGETS := csv_metrics number_cell open_library map_json
+FUZZ_TARGETS := csv_metrics number_cell open_library map_json sync_log
 $(CARGO_FUZZ):
 	cargo install cargo-fuzz --locked --root $(TOOLS)
 fuzz: deps-build $(CARGO_FUZZ)
@@ -179,6 +179,10 @@ fuzz: deps-build $(CARGO_FUZZ)
 	printf '\001tag,clicks\npromo,"1,204"\napp,88\n' > tests/fuzz/corpus/csv_metrics/seed-2
 	mkdir -p tests/fuzz/corpus/map_json
 	cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak export --map "$$(cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak list | head -n1 | cut -f1)" -o tests/fuzz/corpus/map_json/sample.json
+	@# A real log file of a shared map, without its header (the target adds one to half its inputs).
+	rm -rf $(BENCH_DIR)/fuzz-share && mkdir -p $(BENCH_DIR)/fuzz-share tests/fuzz/corpus/sync_log
+	cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak sync --folder $(BENCH_DIR)/fuzz-share --map "$$(cargo run -q -p jejak-cli -- --library $(BENCH_DIR)/fuzz-seed.jejak list | head -n1 | cut -f1)" >/dev/null
+	{ printf '\000'; tail -q -n +2 $(BENCH_DIR)/fuzz-share/jejak-map-*/*.jejaklog; } > tests/fuzz/corpus/sync_log/sample-log
 	for t in $(FUZZ_TARGETS); do \
 	  PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run --fuzz-dir tests/fuzz $$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) || exit 1; \

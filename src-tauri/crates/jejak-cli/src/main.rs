@@ -82,12 +82,19 @@ fn open_for_writing(path: &std::path::Path) -> Result<jejak_store::Library, Stri
 }
 
 fn list(lib: &jejak_store::Library) -> Result<(), String> {
+    use std::io::Write;
     let maps = lib.list_maps("").map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
     for m in maps {
-        println!(
+        let line = writeln!(
+            out,
             "{}\t{} stages\t{} cards\t{}",
             m.id, m.stage_count, m.card_count, m.title
         );
+        // `jejak-cli list | head -n1`: the reader has what it wanted.
+        if line.is_err() {
+            break;
+        }
     }
     Ok(())
 }
