@@ -38,6 +38,8 @@ struct Inner {
     /// Read from the folders, waiting for the UI to take in.
     waiting: HashMap<Id, Exchange>,
     seen: HashMap<Id, Seen>,
+    /// Moved on by `forget`: a round begun before keeps nothing it read.
+    generation: u64,
 }
 
 pub struct Syncer {
@@ -115,10 +117,11 @@ impl Syncer {
         }
     }
 
-    /// One round for one map; true when it read something, now waiting to be taken in. All of
-    /// it under the round lock, so a `forget` never lets an old round's reading in after it.
+    /// One round for one map; true when it read something, now waiting to be taken in (unless a
+    /// `forget` came meanwhile). One round at a time: one writer of this laptop's files.
     fn round(&self, state: &AppState, map_id: Id, read: bool) -> bool {
         let _one = lock(&self.round);
+        let generation = lock(&self.inner).generation;
         let Ok(Some(job)) = state.with(|lib| Ok(lib.sync_job(map_id, read)?)) else {
             return false;
         };
@@ -127,6 +130,9 @@ impl Syncer {
             eprintln!("jejak: what was written to the shared folder could not be noted: {e:?}");
         }
         let mut inner = lock(&self.inner);
+        if inner.generation != generation {
+            return false;
+        }
         let seen = inner.seen.entry(map_id).or_default();
         match ex.unreachable() {
             Some(why) => seen.unreachable = Some(why.to_owned()),
@@ -187,17 +193,21 @@ impl Syncer {
         Ok(status)
     }
 
-    /// Forgets what was read for a map (sharing stopped or moved, or another library opened).
+    /// Forgets what was read for a map (sharing stopped or moved, or another library opened). A
+    /// round under way (perhaps waiting on a folder that does not answer) is not waited for: what
+    /// it reads is dropped, and the library refuses what it wrote for another sharing.
     pub fn forget(&self, map_id: Option<Id>) {
-        // After a round under way: what it read belongs to what is forgotten.
-        let _one = lock(&self.round);
         let mut inner = lock(&self.inner);
+        inner.generation = inner.generation.wrapping_add(1);
         match map_id {
             Some(id) => {
                 inner.waiting.remove(&id);
                 inner.seen.remove(&id);
             }
-            None => *inner = Inner::default(),
+            None => {
+                inner.waiting.clear();
+                inner.seen.clear();
+            }
         }
     }
 

@@ -621,3 +621,76 @@ fn an_edit_made_after_seeing_the_others_is_no_conflict_even_beside_an_older_one(
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
     assert_eq!(card(&t.doc_a(), "Budi's better title").id, shared);
 }
+
+#[test]
+fn my_file_put_back_as_an_older_copy_is_set_aside_and_written_anew() {
+    let mut t = team();
+    let doc = t.doc_b();
+    t.b.apply(t.map, &[new_card(&doc, 1, "First")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    let budi = t.b.sharing_status(t.map).unwrap().device;
+    let file = t.map_dir().join(format!("{budi}.jejaklog"));
+    let older = std::fs::read(&file).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 2, "Second")]).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 3, "Third")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    t.a.sync_map(t.map).unwrap();
+    // The sync tool puts back an older version of Budi's file; Budi edits on.
+    std::fs::write(&file, &older).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 0, "Fourth")]).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    t.b.sync_map(t.map).unwrap();
+    let report = t.a.sync_map(t.map).unwrap();
+    assert!(report.issues.is_empty(), "{:?}", report.issues);
+    card(&t.doc_a(), "Fourth");
+    assert_eq!(content(&t.doc_a()), content(&t.doc_b()));
+    // The older copy is kept aside, under a name nobody reads.
+    let aside = std::fs::read_dir(t.map_dir())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".lost-")
+        })
+        .count();
+    assert_eq!(aside, 1);
+}
+
+#[test]
+fn deleting_the_parked_stage_keeps_the_cards_its_deleter_did_not_know_of() {
+    let mut t = team();
+    let doc = t.doc_a();
+    let gone = doc.stages[1].id;
+    t.a.apply(t.map, &[Op::DeleteStage { id: gone }]).unwrap();
+    t.b.apply(t.map, &[new_card(&doc, 1, "Parked once")])
+        .unwrap();
+    t.sync_all();
+    let parked = t
+        .doc_a()
+        .stages
+        .into_iter()
+        .find(|s| s.title == "Parked")
+        .unwrap();
+    // Budi files another card in Parked; Ana, not knowing, deletes the Parked stage.
+    let lane = t.doc_b().lanes[0].id;
+    t.b.apply(
+        t.map,
+        &[Op::CreateCard {
+            card: jejak_core::NewCard {
+                id: jejak_core::new_id(),
+                stage_id: parked.id,
+                lane_id: lane,
+                title: "Filed in Parked".into(),
+                body: String::new(),
+                attrs: Default::default(),
+            },
+            place: jejak_core::Place::End,
+        }],
+    )
+    .unwrap();
+    t.a.apply(t.map, &[Op::DeleteStage { id: parked.id }])
+        .unwrap();
+    t.sync_all();
+    let merged = t.doc_a();
+    assert_eq!(card(&merged, "Filed in Parked").stage_id, parked.id);
+    assert!(merged.cards.iter().all(|c| c.title != "Parked once"));
+}

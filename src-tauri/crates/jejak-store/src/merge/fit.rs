@@ -272,6 +272,29 @@ impl Fit<'_> {
             .into_iter()
             .filter(|c| !known.contains(&c.id))
             .collect();
+        let parked = match op {
+            Op::DeleteStage { .. } => parked_id(self.map_id, "stage"),
+            _ => parked_id(self.map_id, "lane"),
+        };
+        if id == parked && !strangers.is_empty() {
+            // The Parked stage or lane itself, holding cards its deleter did not know of: they
+            // stay (parked where they are); only the cards the deleter knew of go.
+            let mut out = Vec::new();
+            for card in rows::cards_where(self.conn, column, id)? {
+                if known.contains(&card.id) {
+                    out.push(Op::DeleteCard { id: card.id });
+                } else {
+                    let card_subject = Subject {
+                        on: ConflictOn::Card,
+                        id: card.id,
+                        label: card.title.clone(),
+                        cards: vec![card.id],
+                    };
+                    self.track.parked(maker, &card_subject, id);
+                }
+            }
+            return Ok(out);
+        }
         if !strangers.is_empty() {
             let (stage, lane) = match op {
                 Op::DeleteStage { .. } => (self.parked_stage(&mut out)?, None),

@@ -170,12 +170,13 @@ pub(crate) fn merge(
         let lenient = !options.strict && side == Some(Side::Theirs);
         if lenient {
             conn.execute_batch("SAVEPOINT merge_change")?;
+            track.begin();
         }
-        let found = track.conflicts.len();
         match replay_one(conn, map_id, change, &maker, &mut track, &mut touched) {
             Ok((applied, undo)) => {
                 if lenient {
                     conn.execute_batch("RELEASE merge_change")?;
+                    track.commit();
                 }
                 changes::set_undo(conn, change.id, &undo)?;
                 for (resolved, inverse) in applied {
@@ -186,7 +187,7 @@ pub(crate) fn merge(
             Err(_) if lenient => {
                 // Left out of the log too, so it is never undone or replayed as if applied.
                 conn.execute_batch("ROLLBACK TO merge_change; RELEASE merge_change")?;
-                track.conflicts.truncate(found);
+                track.rollback();
                 changes::remove(conn, change.id)?;
                 refused.push(change.id);
             }

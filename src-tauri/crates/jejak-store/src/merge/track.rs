@@ -66,6 +66,13 @@ pub(crate) struct Subject {
     pub cards: Vec<Id>,
 }
 
+/// What a change being replayed did to the track, to take back if the change is refused.
+enum Undo {
+    Set((String, String), Option<(Maker, Value)>),
+    Deleted(Id, Option<Maker>),
+    Changed(Id, Option<Maker>),
+}
+
 #[derive(Default)]
 pub(crate) struct Track {
     /// The last value each side-made change set, per (target, field).
@@ -79,9 +86,58 @@ pub(crate) struct Track {
     /// What an undo or redo being fitted has set or moved already (its later ops on the same
     /// thing follow its own, not the step's record).
     pub(crate) redone: std::collections::HashSet<String>,
+    /// While a change that may be refused is replayed: what it did, and the conflicts before it.
+    journal: Option<Vec<Undo>>,
+    conflicts_before: Vec<Conflict>,
 }
 
 impl Track {
+    /// A change that may be refused is about to be replayed.
+    pub fn begin(&mut self) {
+        self.journal = Some(Vec::new());
+        self.conflicts_before = self.conflicts.clone();
+    }
+
+    /// The change was replayed: what it did stands.
+    pub fn commit(&mut self) {
+        self.journal = None;
+        self.conflicts_before.clear();
+    }
+
+    /// The change was refused: the track is as before it (no conflict of it listed, none it
+    /// replaced lost, no later clash judged against it).
+    pub fn rollback(&mut self) {
+        for undo in self.journal.take().unwrap_or_default().into_iter().rev() {
+            match undo {
+                Undo::Set(key, Some(v)) => {
+                    self.set.insert(key, v);
+                }
+                Undo::Set(key, None) => {
+                    self.set.remove(&key);
+                }
+                Undo::Deleted(id, Some(m)) => {
+                    self.deleted.insert(id, m);
+                }
+                Undo::Deleted(id, None) => {
+                    self.deleted.remove(&id);
+                }
+                Undo::Changed(id, Some(m)) => {
+                    self.changed.insert(id, m);
+                }
+                Undo::Changed(id, None) => {
+                    self.changed.remove(&id);
+                }
+            }
+        }
+        self.conflicts = std::mem::take(&mut self.conflicts_before);
+    }
+
+    fn note_changed(&mut self, id: Id, maker: &Maker) {
+        let before = self.changed.insert(id, maker.clone());
+        if let Some(journal) = &mut self.journal {
+            journal.push(Undo::Changed(id, before));
+        }
+    }
     pub fn new(found_at: i64) -> Track {
         Track {
             found_at,
@@ -98,7 +154,7 @@ impl Track {
         value: Value,
         subject: &Subject,
     ) {
-        self.changed.insert(subject.id, maker.clone());
+        self.note_changed(subject.id, maker);
         if maker.side.is_none() {
             return;
         }
@@ -118,12 +174,15 @@ impl Track {
                 }
             }
         }
-        self.set.insert(key, (maker.clone(), value));
+        let before = self.set.insert(key.clone(), (maker.clone(), value));
+        if let Some(journal) = &mut self.journal {
+            journal.push(Undo::Set(key, before));
+        }
     }
 
     /// `maker` made or moved `id` (a card) without setting a field.
     pub fn touched(&mut self, maker: &Maker, id: Id) {
-        self.changed.insert(id, maker.clone());
+        self.note_changed(id, maker);
     }
 
     /// `maker` deleted `subject`; a change the other side made to it is overruled.
@@ -140,7 +199,10 @@ impl Track {
                 );
             }
         }
-        self.deleted.insert(subject.id, maker.clone());
+        let before = self.deleted.insert(subject.id, maker.clone());
+        if let Some(journal) = &mut self.journal {
+            journal.push(Undo::Deleted(subject.id, before));
+        }
     }
 
     /// `maker` changed something of `subject`, which is gone: a conflict when the other side

@@ -42,8 +42,10 @@ pub struct Exchange {
     pub(super) since: i64,
     pub(super) written: Vec<Id>,
     pub(super) hello: Option<String>,
-    /// This laptop's own file, read up to what it just wrote.
+    /// This laptop's own file, read up to what it just wrote, and the mark the round began from
+    /// (recorded only if the library still has that one).
     pub(super) own_mark: Option<(String, Mark)>,
+    pub(super) own_from: Mark,
     /// This laptop's own file is gone or was replaced: everything is written anew.
     pub(super) own_lost: Option<String>,
     pub(super) files: Vec<FileRead>,
@@ -85,6 +87,7 @@ impl SyncJob {
             written: Vec::new(),
             hello: None,
             own_mark: None,
+            own_from: Mark::default(),
             own_lost: None,
             files: Vec::new(),
             read_from: HashMap::new(),
@@ -102,8 +105,18 @@ impl SyncJob {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let own_before = self.marks.get(&own_name).cloned().unwrap_or_default();
+        ex.own_from = own_before.clone();
         if self.lost(&own, &own_before) {
-            // Deleted, or put back as an older copy: what it held is written again, next round.
+            // Deleted, or put back as an older copy (whose lines this library has): it is set
+            // aside, not read or added to, and everything goes out anew in a new file next round,
+            // with a new id, so nobody resumes reading it in the middle of a line.
+            if own.exists() {
+                let aside = own.with_extension(format!("lost-{}", jejak_core::now_millis()));
+                if let Err(e) = std::fs::rename(&own, &aside) {
+                    ex.unreachable = Some(format!("{}: {e}", own.display()));
+                    return ex;
+                }
+            }
             ex.own_lost = Some(own_name.clone());
         } else if !self.out.is_empty() || self.hello.is_some() {
             self.write(&own, &own_name, &own_before, &mut ex);
@@ -165,17 +178,19 @@ impl SyncJob {
             }
         };
         for (name, len) in files {
-            let before = self.marks.get(&name).cloned().unwrap_or_default();
+            if name == own_name && ex.own_lost.is_some() {
+                continue;
+            }
             let mark = match &ex.own_mark {
                 Some((own, mark)) if *own == name && name == own_name => mark.clone(),
-                _ => before.clone(),
+                _ => self.marks.get(&name).cloned().unwrap_or_default(),
             };
             if len == mark.seen_len && !mark.header.is_empty() {
                 continue;
             }
             match logfile::read_after(&dir.join(&name), &name, self.map_id, &mark) {
                 Ok(read) if read.mark != mark || !read.lines.is_empty() => {
-                    ex.read_from.insert(name.clone(), before);
+                    ex.read_from.insert(name.clone(), mark);
                     ex.files.push(read);
                 }
                 Ok(_) => {}

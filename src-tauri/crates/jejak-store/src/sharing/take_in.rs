@@ -66,7 +66,14 @@ impl Library {
                 records::set_hello(tx, ex.map_id, name)?;
             }
             if let Some((file, mark)) = &ex.own_mark {
-                records::save_mark(tx, ex.map_id, file, mark, None)?;
+                // Only over the mark the round began from (not one another round, or another
+                // library with this map, has since).
+                let now = records::marks(tx, ex.map_id)?
+                    .remove(file)
+                    .unwrap_or_default();
+                if now == ex.own_from {
+                    records::save_mark(tx, ex.map_id, file, mark, None)?;
+                }
             }
             Ok(())
         })
