@@ -7,18 +7,7 @@ use jejak_core::templates::{Locale, Template};
 use jejak_store::Library;
 
 mod common;
-use common::{cli, text};
-
-fn run(args: &[&str]) -> String {
-    let out = cli(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
+use common::{cli, run_ok, text};
 
 fn card_titles(library: &Path) -> Vec<String> {
     let lib = Library::open(library).unwrap();
@@ -55,7 +44,7 @@ fn two_libraries_keep_a_map_in_step_through_a_folder() {
         folder.to_str().unwrap(),
     );
 
-    let out = run(&[
+    let out = run_ok(&[
         "sync",
         "--library",
         a,
@@ -72,7 +61,7 @@ fn two_libraries_keep_a_map_in_step_through_a_folder() {
         "{out}"
     );
 
-    let out = run(&["sync", "--library", b, "--folder", f, "--name", "Budi"]);
+    let out = run_ok(&["sync", "--library", b, "--folder", f, "--name", "Budi"]);
     assert!(out.contains("added\tCheckout journey"), "{out}");
 
     // Budi files cards from a spreadsheet, then syncs; Ana's next sync brings them.
@@ -82,7 +71,7 @@ fn two_libraries_keep_a_map_in_step_through_a_folder() {
         "title,stage,lane\nPays by QRIS,Purchase,Touchpoints\n",
     )
     .unwrap();
-    run(&[
+    run_ok(&[
         "import",
         "--library",
         b,
@@ -90,9 +79,9 @@ fn two_libraries_keep_a_map_in_step_through_a_folder() {
         "--map",
         "Checkout journey",
     ]);
-    let out = run(&["sync", "--library", b]);
+    let out = run_ok(&["sync", "--library", b]);
     assert!(out.contains("1 written"), "{out}");
-    let out = run(&["sync", "--library", a]);
+    let out = run_ok(&["sync", "--library", a]);
     assert!(out.contains("1 received"), "{out}");
     assert_eq!(card_titles(&ana), ["Pays by QRIS"]);
     assert_eq!(card_titles(&ana), card_titles(&budi));
@@ -108,7 +97,7 @@ fn two_libraries_keep_a_map_in_step_through_a_folder() {
     );
     std::fs::rename(dir.path().join("Away"), &folder).unwrap();
 
-    let out = run(&[
+    let out = run_ok(&[
         "sync",
         "--library",
         a,

@@ -16,7 +16,7 @@ use jejak_core::templates::{Locale, Template};
 use jejak_store::Library;
 
 mod common;
-use common::{cli, text};
+use common::{run_ok, text};
 
 /// How long Syncthing may take to carry a change across (it usually takes a few seconds).
 const CARRY_WITHIN: Duration = Duration::from_secs(90);
@@ -131,22 +131,11 @@ fn serve(p: &Peer) -> Running {
     )
 }
 
-fn run(args: &[&str]) -> String {
-    let out = cli(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
 /// Runs `jejak-cli` with `args` until its output says `what`.
 fn until(args: &[&str], what: &str, homes: &[&Peer]) -> String {
     let start = Instant::now();
     loop {
-        let out = run(args);
+        let out = run_ok(args);
         if out.contains(what) {
             return out;
         }
@@ -166,7 +155,7 @@ fn until(args: &[&str], what: &str, homes: &[&Peer]) -> String {
 
 fn map_json(library: &Path, dir: &Path, name: &str) -> serde_json::Value {
     let out = dir.join(name);
-    run(&[
+    run_ok(&[
         "export",
         "--library",
         library.to_str().unwrap(),
@@ -212,7 +201,7 @@ fn two_laptops_on_a_lan_keep_one_map_in_step_through_syncthing() {
     let (af, bf) = (a.folder.to_str().unwrap(), b.folder.to_str().unwrap());
     let peers = [&a, &b];
 
-    run(&[
+    run_ok(&[
         "sync",
         "--library",
         al,
@@ -242,7 +231,7 @@ fn two_laptops_on_a_lan_keep_one_map_in_step_through_syncthing() {
         "Asks a friend,Consideration,Touchpoints\nPays by QRIS,Purchase,Touchpoints\n",
     );
     let import = |lib: &str, csv: &Path| {
-        run(&[
+        run_ok(&[
             "import",
             "--library",
             lib,
@@ -253,8 +242,8 @@ fn two_laptops_on_a_lan_keep_one_map_in_step_through_syncthing() {
     };
     import(al, &ana_cards);
     import(bl, &budi_cards);
-    run(&["sync", "--library", al]);
-    run(&["sync", "--library", bl]);
+    run_ok(&["sync", "--library", al]);
+    run_ok(&["sync", "--library", bl]);
 
     until(&["sync", "--library", al], "1 received", &peers);
     until(&["sync", "--library", bl], "1 received", &peers);

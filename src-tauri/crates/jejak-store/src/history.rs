@@ -179,11 +179,12 @@ fn from_json(seq: i64, json: &str) -> Result<Vec<Op>> {
 /// Undoes the latest step; a no-op patch when there is nothing to undo.
 pub(crate) fn undo(conn: &Connection, map_id: Id) -> Result<Patch> {
     rows::map_meta(conn, map_id)?;
-    let step: Option<(i64, String)> = conn
+    let step: Option<StoredStep> = conn
         .row_cached(
-            "SELECT seq, inverse FROM history WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
+            "SELECT seq, inverse, forward FROM history
+             WHERE map_id = ?1 AND undone = 0 ORDER BY seq DESC LIMIT 1",
             [map_id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     replay(conn, map_id, step, 1)
@@ -192,23 +193,22 @@ pub(crate) fn undo(conn: &Connection, map_id: Id) -> Result<Patch> {
 /// Redoes the earliest undone step; a no-op patch when there is nothing to redo.
 pub(crate) fn redo(conn: &Connection, map_id: Id) -> Result<Patch> {
     rows::map_meta(conn, map_id)?;
-    let step: Option<(i64, String)> = conn
+    let step: Option<StoredStep> = conn
         .row_cached(
-            "SELECT seq, forward FROM history WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
+            "SELECT seq, forward, inverse FROM history
+             WHERE map_id = ?1 AND undone = 1 ORDER BY seq ASC LIMIT 1",
             [map_id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     replay(conn, map_id, step, 0)
 }
 
-fn replay(
-    conn: &Connection,
-    map_id: Id,
-    step: Option<(i64, String)>,
-    undone: i64,
-) -> Result<Patch> {
-    let Some((seq, json)) = step else {
+/// A step to undo or redo: its sequence number, the ops to apply, and the opposite list (JSON).
+type StoredStep = (i64, String, String);
+
+fn replay(conn: &Connection, map_id: Id, step: Option<StoredStep>, undone: i64) -> Result<Patch> {
+    let Some((seq, json, opposite)) = step else {
         return Ok(Patch {
             history: state(conn, map_id)?,
             ..Patch::default()
@@ -220,7 +220,8 @@ fn replay(
     // Teammates' edits (from a shared folder or a merged file) may have come in since the step.
     let fitted = changes::has_others(conn, map_id)?;
     let (applied, inverses) = if fitted {
-        replay_fitted(conn, map_id, seq, undone, &ops, &mut touched)?
+        let opposite = from_json(seq, &opposite)?;
+        replay_fitted(conn, map_id, &ops, opposite, &mut touched)?
     } else {
         let mut applied = Vec::with_capacity(ops.len());
         let mut inverses = Vec::with_capacity(ops.len());
@@ -265,26 +266,17 @@ type Replayed = (Vec<Op>, Vec<Vec<Op>>);
 fn replay_fitted(
     conn: &Connection,
     map_id: Id,
-    seq: i64,
-    undone: i64,
     ops: &[Op],
+    opposite: Vec<Op>,
     touched: &mut Touched,
 ) -> Result<Replayed> {
-    let opposite: String = conn.row_cached(
-        &format!(
-            "SELECT {} FROM history WHERE seq = ?1",
-            if undone == 1 { "forward" } else { "inverse" }
-        ),
-        [seq],
-        |r| r.get(0),
-    )?;
     let step = changes::Change {
         id: Id::nil(),
         stamp: String::new(),
         device: String::new(),
         author: String::new(),
         ops: ops.to_vec(),
-        inverse: from_json(seq, &opposite)?,
+        inverse: opposite,
         seen: None,
     };
     let maker = crate::merge::Maker::of(&step, None);

@@ -7,9 +7,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use common::{content, new_card};
+use common::{card_titled, content, later, new_card};
 use jejak_core::snapshot::SnapshotReason;
 use jejak_core::sync::{ConflictKind, Side};
 use jejak_core::templates::{Locale, Template};
@@ -77,18 +76,6 @@ mod jejak_store_report {
 
 fn merge(lib: &mut Library, file: &Path, map: Id) -> jejak_core::sync::MergeReport {
     lib.merge_map(&MapFile::open(file).unwrap(), map).unwrap()
-}
-
-/// Lets the wall clock move on, so the next edit is the later one on either laptop.
-fn later() {
-    std::thread::sleep(Duration::from_millis(5));
-}
-
-fn card_titled<'a>(doc: &'a MapDoc, title: &str) -> &'a jejak_core::Card {
-    doc.cards
-        .iter()
-        .find(|c| c.title == title)
-        .unwrap_or_else(|| panic!("no card {title:?}"))
 }
 
 #[test]

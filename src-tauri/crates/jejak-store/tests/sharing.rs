@@ -8,9 +8,8 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use common::{content, new_card};
+use common::{card_titled, content, later, new_card};
 use jejak_core::sharing::SyncIssue;
 use jejak_core::sync::ConflictKind;
 use jejak_core::templates::{Locale, Template};
@@ -85,17 +84,6 @@ fn team() -> Team {
     team
 }
 
-fn later() {
-    std::thread::sleep(Duration::from_millis(5));
-}
-
-fn card<'a>(doc: &'a MapDoc, title: &str) -> &'a jejak_core::Card {
-    doc.cards
-        .iter()
-        .find(|c| c.title == title)
-        .unwrap_or_else(|| panic!("no card {title:?}"))
-}
-
 #[test]
 fn edits_on_either_laptop_reach_the_other_and_each_sees_who_edits() {
     let mut t = team();
@@ -141,7 +129,7 @@ fn edits_on_either_laptop_reach_the_other_and_each_sees_who_edits() {
 fn concurrent_edits_converge_the_later_wins_and_conflicts_are_listed_on_both() {
     let mut t = team();
     let doc = t.doc_a();
-    let shared = card(&doc, "Shared card").id;
+    let shared = card_titled(&doc, "Shared card").id;
     let retitle = |title: &str| Op::UpdateCard {
         id: shared,
         title: title.into(),
@@ -164,8 +152,8 @@ fn concurrent_edits_converge_the_later_wins_and_conflicts_are_listed_on_both() {
     t.sync_all();
 
     let merged = t.doc_a();
-    assert_eq!(card(&merged, "Budi's title").id, shared);
-    let idea = card(&merged, "Budi's idea");
+    assert_eq!(card_titled(&merged, "Budi's title").id, shared);
+    let idea = card_titled(&merged, "Budi's idea");
     let parked = merged
         .stages
         .iter()
@@ -195,7 +183,7 @@ fn concurrent_edits_converge_the_later_wins_and_conflicts_are_listed_on_both() {
 #[test]
 fn undo_takes_back_my_own_edit_and_never_a_teammates() {
     let mut t = team();
-    let shared = card(&t.doc_a(), "Shared card").id;
+    let shared = card_titled(&t.doc_a(), "Shared card").id;
     t.a.apply(
         t.map,
         &[Op::UpdateCard {
@@ -228,7 +216,7 @@ fn undo_takes_back_my_own_edit_and_never_a_teammates() {
     let c = after.cards.iter().find(|c| c.id == shared).unwrap();
     assert_eq!(c.title, "Shared card");
     assert_eq!(c.body, "Budi's notes");
-    card(&after, "Budi's card");
+    card_titled(&after, "Budi's card");
     t.a.redo(t.map).unwrap();
     let redone = t.doc_a();
     let c = redone.cards.iter().find(|c| c.id == shared).unwrap();
@@ -242,12 +230,12 @@ fn undo_takes_back_my_own_edit_and_never_a_teammates() {
     t.a.apply(t.map, &[new_card(&doc, 0, "Short-lived")])
         .unwrap();
     t.sync_all();
-    let id = card(&t.doc_b(), "Short-lived").id;
+    let id = card_titled(&t.doc_b(), "Short-lived").id;
     t.b.apply(t.map, &[Op::DeleteCard { id }]).unwrap();
     t.sync_all();
     t.a.undo(t.map).unwrap();
     t.sync_all();
-    card(&t.doc_a(), "Budi's card");
+    card_titled(&t.doc_a(), "Budi's card");
 }
 
 #[test]
@@ -268,7 +256,7 @@ fn a_line_copied_in_part_waits_and_damaged_lines_are_skipped_and_named() {
     std::fs::write(&file, &whole).unwrap();
     let rest = t.a.sync_map(t.map).unwrap();
     assert_eq!(rest.received, 1);
-    card(&t.doc_a(), "Second");
+    card_titled(&t.doc_a(), "Second");
 
     // A line damaged in transit is skipped and named; what follows still comes in.
     let mut f = std::fs::OpenOptions::new()
@@ -290,7 +278,7 @@ fn a_line_copied_in_part_waits_and_damaged_lines_are_skipped_and_named() {
         damaged.issues
     );
     assert_eq!(t.a.sharing_status(t.map).unwrap().issues.len(), 1);
-    card(&t.doc_a(), "Third");
+    card_titled(&t.doc_a(), "Third");
 }
 
 #[test]
@@ -355,7 +343,7 @@ fn an_edit_that_does_not_apply_or_is_dated_ahead_is_left_out_and_the_rest_comes_
     }));
     let doc = t.doc_a();
     assert_eq!(doc.map.title, "Onboarding");
-    card(&doc, "Good card");
+    card_titled(&doc, "Good card");
 
     let ahead = odd_line(
         t.map,
@@ -404,12 +392,12 @@ fn an_unreachable_folder_keeps_edits_waiting_until_it_is_back() {
     ));
     assert_eq!(t.a.sharing_status(t.map).unwrap().waiting, 1);
     // The map is as edited; nothing was made where the folder was.
-    card(&t.doc_a(), "Offline card");
+    card_titled(&t.doc_a(), "Offline card");
     assert!(!t.folder().exists());
     std::fs::rename(&away, t.folder()).unwrap();
     assert_eq!(t.a.sync_map(t.map).unwrap().written, 1);
     t.b.sync_map(t.map).unwrap();
-    card(&t.doc_b(), "Offline card");
+    card_titled(&t.doc_b(), "Offline card");
 }
 
 #[test]
@@ -456,7 +444,7 @@ fn a_library_put_back_from_an_old_copy_gets_its_own_edits_back_from_the_folder()
         .iter()
         .all(|c| c.title != "Only in the folder"));
     t.a.sync_map(t.map).unwrap();
-    card(&t.doc_a(), "Only in the folder");
+    card_titled(&t.doc_a(), "Only in the folder");
 }
 
 #[test]
@@ -488,7 +476,7 @@ fn stopping_leaves_the_files_and_writes_no_more() {
     // Shared again, everything goes out once more and Budi gets it.
     t.a.share_map(t.map, &t.folder()).unwrap();
     t.sync_all();
-    card(&t.doc_b(), "Private");
+    card_titled(&t.doc_b(), "Private");
 }
 
 #[test]
@@ -510,13 +498,13 @@ fn a_file_deleted_from_the_folder_is_written_again_and_read_from_its_start() {
     );
     t.b.sync_map(t.map).unwrap(); // writes it all anew
     t.a.sync_map(t.map).unwrap();
-    card(&t.doc_a(), "After the tidy-up");
+    card_titled(&t.doc_a(), "After the tidy-up");
     // A third laptop joining now finds everything Budi ever did.
     let mut c = library(t.dir.path(), "citra.jejak", "Citra");
     c.add_shared_map(&t.folder(), t.map).unwrap();
     let doc = c.load_map(t.map).unwrap();
-    card(&doc, "Before the tidy-up");
-    card(&doc, "After the tidy-up");
+    card_titled(&doc, "Before the tidy-up");
+    card_titled(&doc, "After the tidy-up");
     assert_eq!(content(&doc), content(&t.doc_a()));
 }
 
@@ -544,7 +532,7 @@ fn a_round_read_from_old_marks_is_not_taken_in_twice() {
 #[test]
 fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() {
     let mut t = team();
-    let shared = card(&t.doc_a(), "Shared card").id;
+    let shared = card_titled(&t.doc_a(), "Shared card").id;
     let set = |title: &str, body: &str| Op::UpdateCard {
         id: shared,
         title: title.into(),
@@ -558,9 +546,9 @@ fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() 
     t.sync_all();
     t.a.undo(t.map).unwrap();
     let now = t.doc_a();
-    assert_eq!(card(&now, "Budi's title").id, shared);
+    assert_eq!(card_titled(&now, "Budi's title").id, shared);
     t.a.redo(t.map).unwrap();
-    assert_eq!(card(&t.doc_a(), "Budi's title").id, shared);
+    assert_eq!(card_titled(&t.doc_a(), "Budi's title").id, shared);
 
     // Between Ana's undo and redo of her text, Budi writes the text: the redo keeps it.
     t.a.apply(t.map, &[set("Budi's title", "Ana's text")])
@@ -586,7 +574,7 @@ fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() 
     t.a.apply(t.map, &[new_card(&doc, 0, "Made by Ana")])
         .unwrap();
     t.sync_all();
-    let id = card(&t.doc_b(), "Made by Ana").id;
+    let id = card_titled(&t.doc_b(), "Made by Ana").id;
     t.b.apply(t.map, &[Op::DeleteCard { id }]).unwrap();
     t.sync_all();
     t.a.stop_sharing(t.map).unwrap();
@@ -597,7 +585,7 @@ fn undo_and_redo_leave_a_teammates_later_edits_alone_also_after_sharing_stops() 
 #[test]
 fn an_edit_made_after_seeing_the_others_is_no_conflict_even_beside_an_older_one() {
     let mut t = team();
-    let shared = card(&t.doc_a(), "Shared card").id;
+    let shared = card_titled(&t.doc_a(), "Shared card").id;
     let retitle = |title: &str| Op::UpdateCard {
         id: shared,
         title: title.into(),
@@ -611,7 +599,7 @@ fn an_edit_made_after_seeing_the_others_is_no_conflict_even_beside_an_older_one(
     t.b.apply(t.map, &[new_card(&doc, 1, "Budi's card")])
         .unwrap();
     t.b.sync_map(t.map).unwrap();
-    assert_eq!(card(&t.doc_b(), "Ana's title").id, shared);
+    assert_eq!(card_titled(&t.doc_b(), "Ana's title").id, shared);
     later();
     t.b.apply(t.map, &[retitle("Budi's better title")]).unwrap();
     t.b.sync_map(t.map).unwrap();
@@ -619,7 +607,7 @@ fn an_edit_made_after_seeing_the_others_is_no_conflict_even_beside_an_older_one(
     let report = t.a.sync_map(t.map).unwrap();
     assert_eq!(report.received, 2);
     assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
-    assert_eq!(card(&t.doc_a(), "Budi's better title").id, shared);
+    assert_eq!(card_titled(&t.doc_a(), "Budi's better title").id, shared);
 }
 
 #[test]
@@ -642,7 +630,7 @@ fn my_file_put_back_as_an_older_copy_is_set_aside_and_written_anew() {
     t.b.sync_map(t.map).unwrap();
     let report = t.a.sync_map(t.map).unwrap();
     assert!(report.issues.is_empty(), "{:?}", report.issues);
-    card(&t.doc_a(), "Fourth");
+    card_titled(&t.doc_a(), "Fourth");
     assert_eq!(content(&t.doc_a()), content(&t.doc_b()));
     // The older copy is kept aside, under a name nobody reads.
     let aside = std::fs::read_dir(t.map_dir())
@@ -691,6 +679,6 @@ fn deleting_the_parked_stage_keeps_the_cards_its_deleter_did_not_know_of() {
         .unwrap();
     t.sync_all();
     let merged = t.doc_a();
-    assert_eq!(card(&merged, "Filed in Parked").stage_id, parked.id);
+    assert_eq!(card_titled(&merged, "Filed in Parked").stage_id, parked.id);
     assert!(merged.cards.iter().all(|c| c.title != "Parked once"));
 }

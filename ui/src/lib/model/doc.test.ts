@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAttrs } from './attrs';
 import type { Card, MapDoc, Patch } from '../ipc/types';
-import { applyPatch, cardsByCell, cellKey, countCards } from './doc';
+import { applyPatch, cardsByCell, cellKey, countCards, emptyPatch } from './doc';
 import { uuidv7 } from './ids';
 
 const card = (id: string, stageId: string, rank: string, title = id): Card => ({
@@ -40,22 +40,7 @@ const doc: MapDoc = {
   history: { canUndo: false, canRedo: false },
 };
 
-const empty: Patch = {
-  map: null,
-  stages: [],
-  lanes: [],
-  cards: [],
-  deletedStages: [],
-  deletedLanes: [],
-  deletedCards: [],
-  personas: [],
-  deletedPersonas: [],
-  emotions: [],
-  deletedEmotions: [],
-  comments: [],
-  deletedComments: [],
-  history: { canUndo: true, canRedo: false },
-};
+const empty: Patch = emptyPatch({ canUndo: true, canRedo: false });
 
 describe('applyPatch', () => {
   it('updates, inserts in rank order and deletes only what the patch names', () => {

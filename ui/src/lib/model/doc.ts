@@ -1,5 +1,5 @@
 // The open map as plain data, and the pure functions that update it from backend patches.
-import type { Card, EmotionScore, Id, Lane, MapDoc, Patch, Persona, Stage } from '../ipc/types';
+import type { Card, EmotionScore, HistoryState, Id, Lane, MapDoc, Patch, Persona, Stage } from '../ipc/types';
 import { mergeComments } from './comments';
 
 /** Ranks are compared bytewise (they are hex strings), never with locale rules. */
@@ -34,6 +34,26 @@ function mergeEmotions(doc: MapDoc, patch: Patch, cards: Card[], personas: Perso
 }
 
 /** The map after an edit: only what the patch names changes. */
+/** A patch that changes nothing but says how undo and redo stand. */
+export function emptyPatch(history: HistoryState): Patch {
+  return {
+    map: null,
+    stages: [],
+    lanes: [],
+    cards: [],
+    deletedStages: [],
+    deletedLanes: [],
+    deletedCards: [],
+    personas: [],
+    deletedPersonas: [],
+    emotions: [],
+    deletedEmotions: [],
+    comments: [],
+    deletedComments: [],
+    history,
+  };
+}
+
 export function applyPatch(doc: MapDoc, patch: Patch): MapDoc {
   const cards = merge<Card>(doc.cards, patch.cards, patch.deletedCards);
   const personas = merge<Persona>(doc.personas, patch.personas, patch.deletedPersonas);

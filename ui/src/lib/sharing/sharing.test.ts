@@ -5,6 +5,7 @@ import { fakeBackend, sampleMap, type FakeBackend } from '../ipc/fake';
 import { setLocale } from '../i18n/index.svelte';
 import { drained } from '../board/editQueue';
 import { MapSession } from '../board/mapSession.svelte';
+import { emptyPatch } from '../model/doc';
 import { badgeLabel, badgeText, issueText } from './words';
 import { onTakenIn, syncDue, takeInOnBoard } from './syncDue';
 
@@ -35,23 +36,7 @@ const report = (patch: Partial<SyncReport['patch']> = {}): SyncReport => ({
   written: 0,
   conflicts: [],
   issues: [],
-  patch: {
-    map: null,
-    stages: [],
-    lanes: [],
-    cards: [],
-    deletedStages: [],
-    deletedLanes: [],
-    deletedCards: [],
-    personas: [],
-    deletedPersonas: [],
-    emotions: [],
-    deletedEmotions: [],
-    comments: [],
-    deletedComments: [],
-    history: { canUndo: false, canRedo: false },
-    ...patch,
-  },
+  patch: { ...emptyPatch({ canUndo: false, canRedo: false }), ...patch },
 });
 
 describe('what the board says of a shared map', () => {

@@ -115,13 +115,8 @@ impl Fit<'_> {
                 });
                 self.track.touched(maker, card.id);
                 if let Some(gone) = gone {
-                    let subject = Subject {
-                        on: ConflictOn::Card,
-                        id: card.id,
-                        label: card.title.clone(),
-                        cards: vec![card.id],
-                    };
-                    self.track.parked(maker, &subject, gone);
+                    self.track
+                        .parked(maker, &Subject::card(card.id, &card.title), gone);
                 }
                 Ok(out)
             }
@@ -268,10 +263,9 @@ impl Fit<'_> {
             .collect();
         self.track.deleted(maker, &subject);
         let mut out = Vec::new();
-        let strangers: Vec<_> = rows::cards_where(self.conn, column, id)?
+        let (knew_of, strangers): (Vec<_>, Vec<_>) = rows::cards_where(self.conn, column, id)?
             .into_iter()
-            .filter(|c| !known.contains(&c.id))
-            .collect();
+            .partition(|c| known.contains(&c.id));
         let parked = match op {
             Op::DeleteStage { .. } => parked_id(self.map_id, "stage"),
             _ => parked_id(self.map_id, "lane"),
@@ -279,21 +273,14 @@ impl Fit<'_> {
         if id == parked && !strangers.is_empty() {
             // The Parked stage or lane itself, holding cards its deleter did not know of: they
             // stay (parked where they are); only the cards the deleter knew of go.
-            let mut out = Vec::new();
-            for card in rows::cards_where(self.conn, column, id)? {
-                if known.contains(&card.id) {
-                    out.push(Op::DeleteCard { id: card.id });
-                } else {
-                    let card_subject = Subject {
-                        on: ConflictOn::Card,
-                        id: card.id,
-                        label: card.title.clone(),
-                        cards: vec![card.id],
-                    };
-                    self.track.parked(maker, &card_subject, id);
-                }
+            for card in &strangers {
+                self.track
+                    .parked(maker, &Subject::card(card.id, &card.title), id);
             }
-            return Ok(out);
+            return Ok(knew_of
+                .iter()
+                .map(|c| Op::DeleteCard { id: c.id })
+                .collect());
         }
         if !strangers.is_empty() {
             let (stage, lane) = match op {
@@ -307,13 +294,8 @@ impl Fit<'_> {
                     lane_id: lane.unwrap_or(card.lane_id),
                     place: Place::End,
                 });
-                let card_subject = Subject {
-                    on: ConflictOn::Card,
-                    id: card.id,
-                    label: card.title.clone(),
-                    cards: vec![card.id],
-                };
-                self.track.parked(maker, &card_subject, id);
+                self.track
+                    .parked(maker, &Subject::card(card.id, &card.title), id);
             }
         }
         out.push(op.clone());

@@ -66,6 +66,18 @@ pub(crate) struct Subject {
     pub cards: Vec<Id>,
 }
 
+impl Subject {
+    /// A card, marked on the board while its conflict is listed.
+    pub fn card(id: Id, title: &str) -> Subject {
+        Subject {
+            on: ConflictOn::Card,
+            id,
+            label: title.to_owned(),
+            cards: vec![id],
+        }
+    }
+}
+
 /// What a change being replayed did to the track, to take back if the change is refused.
 enum Undo {
     Set((String, String), Option<(Maker, Value)>),

@@ -133,3 +133,16 @@ pub fn new_card(doc: &jejak_core::MapDoc, stage: usize, title: &str) -> Op {
         place: Place::End,
     }
 }
+
+/// Lets the wall clock move on, so the next edit is the later one on either laptop.
+pub fn later() {
+    std::thread::sleep(std::time::Duration::from_millis(5));
+}
+
+/// The card of `doc` titled `title`.
+pub fn card_titled<'a>(doc: &'a MapDoc, title: &str) -> &'a jejak_core::Card {
+    doc.cards
+        .iter()
+        .find(|c| c.title == title)
+        .unwrap_or_else(|| panic!("no card {title:?}"))
+}
